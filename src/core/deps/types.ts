@@ -1,0 +1,92 @@
+/**
+ * Contract of the dependency mapper: what /api/scan and /api/resolve return and the page consumes.
+ */
+
+export type ProviderRole = 'cdn' | 'cloud' | 'dns' | 'network';
+/** Which signal produced an attribution, so the UI can explain itself. */
+export type Signal = 'hostname' | 'cname' | 'ip-range' | 'asn' | 'ns' | 'header';
+
+export interface ProviderAttribution {
+  /** Display name, e.g. "Amazon CloudFront", "Cloudflare", "Akamai", "Google Cloud DNS". */
+  name: string;
+  role: ProviderRole;
+  signal: Signal;
+  /** Optional service detail, e.g. "CloudFront" or "EC2" for AWS ranges. */
+  service?: string;
+  /** What matched, e.g. the CNAME suffix, the prefix, the NS host. */
+  evidence?: string;
+}
+
+export interface HostError {
+  /** Stable codes: nxdomain, servfail, timeout, cname_loop, malformed, truncated, budget_exhausted, invalid_host, upstream_error, refused */
+  code: string;
+  message: string;
+  /** Which lookup failed, e.g. "A", "AAAA", "NS", "ASN". */
+  stage?: string;
+}
+
+export interface ResolvedHost {
+  host: string;
+  firstParty: boolean;
+  entity: { name: string; company: string; category: string; unrecognised: boolean };
+  /** The CNAME chain as returned, in order, excluding the host itself. */
+  cnames: string[];
+  addresses: string[];
+  providers: ProviderAttribution[];
+  asn: { number: number; name: string; prefix: string } | null;
+  /** Name servers of the registrable domain. */
+  nameServers?: string[];
+  errors: HostError[];
+}
+
+export interface ResolveResponse {
+  page: string | null;
+  hosts: ResolvedHost[];
+  /** DoH queries this call sent upstream (after cache and de-duplication). */
+  stats?: { queries: number; cacheHits: number; ms: number };
+}
+
+export type ResourceKind =
+  | 'script'
+  | 'stylesheet'
+  | 'preload'
+  | 'modulepreload'
+  | 'preconnect'
+  | 'dns-prefetch'
+  | 'icon'
+  | 'manifest'
+  | 'image'
+  | 'media'
+  | 'iframe'
+  | 'embed'
+  | 'object'
+  | 'form'
+  | 'meta-refresh'
+  | 'css-url'
+  | 'css-import'
+  | 'inferred'
+  | 'har';
+
+export interface Resource {
+  url: string;
+  host: string;
+  kind: ResourceKind;
+  renderBlocking: boolean;
+  /** True for URL literals found in inline scripts (not proof of a request). */
+  inferred?: boolean;
+}
+
+export interface ScanResponse {
+  page: {
+    requestedUrl: string;
+    finalUrl: string;
+    status: number;
+    redirects: string[];
+    bytes: number;
+    truncated: boolean;
+  };
+  resources: Resource[];
+  /** Distinct hosts of the page and its resources, first the page's own. */
+  hosts: string[];
+  limits: Record<string, number>;
+}
