@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config';
 import { cloudflareTest, buildPagesASSETSBinding } from '@cloudflare/vitest-plugin';
 
+/** The built site; SITE_DIST lets parallel builds use their own folder. */
+const siteDist = process.env.SITE_DIST ?? 'dist';
+
 /**
  * Three projects, one per kind of real part:
  * - unit:      pure modules in Node (src/core, scripts, data integrity).
@@ -31,7 +34,7 @@ export default defineConfig({
                 ASN_SOURCE: 'cymru',
                 TEST_DOH_CONTROL: inject<string>('dohControl'),
               },
-              serviceBindings: { ASSETS: await buildPagesASSETSBinding('dist') },
+              serviceBindings: { ASSETS: await buildPagesASSETSBinding(siteDist) },
             },
           })),
         ],

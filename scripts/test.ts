@@ -17,5 +17,5 @@ if (!existsSync(chromium)) {
   }
   console.warn(`Chromium not found at ${chromium}: browser tests will be skipped.`);
 }
-runOrExit('npx', ['astro', 'build']);
+runOrExit('npx', ['astro', 'build', ...(process.env.SITE_DIST ? ['--outDir', process.env.SITE_DIST] : [])]);
 runOrExit('npx', ['vitest', 'run', ...process.argv.slice(2)], { ...quietEnv, CHROMIUM_PATH: chromium });

@@ -1,15 +1,23 @@
 import type { TestProject } from 'vitest/node';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startPagesDev } from './pages-dev.ts';
 
 /** Serves the built site with its Functions for the e2e project, wired to the loopback servers. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // A fresh local-KV/cache folder per run: runs never see each other's reports or cached answers.
+  const state = mkdtempSync(join(tmpdir(), 'pages-dev-state-'));
   const server = await startPagesDev(
     {
       DOH_UPSTREAMS: project.getProvidedContext().dohUpstreams,
       SCAN_ALLOWED_ORIGINS: project.getProvidedContext().scanAllowedOrigins,
     },
-    '.wrangler/test-state',
+    state,
   );
   project.provide('baseUrl', server.baseUrl);
-  return server.stop;
+  return async () => {
+    await server.stop();
+    rmSync(state, { recursive: true, force: true });
+  };
 }

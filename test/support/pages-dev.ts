@@ -27,7 +27,16 @@ export interface PagesDev {
  */
 export async function startPagesDev(bindings: Record<string, string>, persistTo: string): Promise<PagesDev> {
   const port = await freePort();
-  const args = ['wrangler', 'pages', 'dev', 'dist', '--port', String(port), '--ip', '127.0.0.1'];
+  const args = [
+    'wrangler',
+    'pages',
+    'dev',
+    process.env.SITE_DIST ?? 'dist',
+    '--port',
+    String(port),
+    '--ip',
+    '127.0.0.1',
+  ];
   args.push('--persist-to', persistTo, '--log-level', 'error', '--inspector-port', String(await freePort()));
   for (const [name, value] of Object.entries(bindings)) if (value) args.push('--binding', `${name}=${value}`);
   // Own process group, so stop() ends wrangler and the workerd it starts, not just the launcher.
