@@ -2,8 +2,10 @@
  * `npm test`: build the site once (the workers and browser tests serve dist/), then run every vitest
  * project. Browser tests run when Chromium is installed (CHROMIUM_PATH or /usr/bin/chromium) and are
  * reported as skipped otherwise; CI=true turns a missing Chromium into a failure.
+ * Ends with one plain summary line, "N passed, N failed, N skipped".
  */
-import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { runOrExit } from './lib/run.ts';
 import { quietEnv } from './lib/quiet-env.ts';
 
@@ -17,5 +19,31 @@ if (!existsSync(chromium)) {
   }
   console.warn(`Chromium not found at ${chromium}: browser tests will be skipped.`);
 }
-runOrExit('npx', ['astro', 'build', ...(process.env.SITE_DIST ? ['--outDir', process.env.SITE_DIST] : [])]);
-runOrExit('npx', ['vitest', 'run', ...process.argv.slice(2)], { ...quietEnv, CHROMIUM_PATH: chromium });
+const outDir = process.env.SITE_DIST;
+runOrExit('npx', ['astro', 'build', ...(outDir ? ['--outDir', outDir] : [])]);
+
+const report = 'test-results/vitest.json';
+const result = spawnSync(
+  'npx',
+  [
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+    ...process.argv.slice(2),
+  ],
+  { stdio: 'inherit', env: { ...quietEnv, CHROMIUM_PATH: chromium } },
+);
+if (existsSync(report)) {
+  const totals = JSON.parse(readFileSync(report, 'utf8')) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+  };
+  console.log(
+    `\n${totals.numPassedTests} passed, ${totals.numFailedTests} failed, ${totals.numPendingTests + totals.numTodoTests} skipped`,
+  );
+}
+process.exit(result.status ?? 1);
