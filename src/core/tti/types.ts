@@ -72,3 +72,30 @@ export interface CurvePoint {
   conversion: Range;
   bounce: number;
 }
+
+/**
+ * The fitted numbers the model evaluates. Produced by `npm run fit` (scripts/fit.ts → src/core/tti/fit.ts)
+ * and shipped in src/data/tti-params.json under `model`; see docs/tti-model.md.
+ */
+export interface ModelParams {
+  /** "semver+hash" where the hash covers every number below. */
+  version: string;
+  conversion: {
+    /** Elasticity of conversion rate w.r.t. TTI, CR ∝ t^-β: headline (median of interventions). */
+    betaCentral: number;
+    /** Low end: lower quartile of the intervention elasticities. */
+    betaLow: number;
+    /** High end: cross-sectional curves (fast vs slow sessions of the same sites). */
+    betaHigh: number;
+  };
+  bounce: {
+    /** logit B(1 s): the level of the fitted curve (Google/SOASTA 2017 + DoubleClick 2016). */
+    a: number;
+    /** Slope of logit B against ln t: the only bounce number a site's own rate does not override. */
+    gamma: number;
+    /** Bounce rate assumed when the caller gives none (a published average; see `defaultRateSource`). */
+    defaultRate: number;
+    /** Evidence id of `defaultRate` in src/data/tti-evidence.json. */
+    defaultRateSource: string;
+  };
+}

@@ -1,0 +1,19 @@
+import { ApiError } from '../../src/core/http/api-error.ts';
+import { TTI_ERROR_CODES, ttiApi } from '../../src/core/tti/api.ts';
+import { json } from '../lib/respond.ts';
+
+/** A result depends only on the query and the model version (in the ETag), so it may be cached for a day. */
+const CACHE_CONTROL = 'public, max-age=86400';
+
+/** GET /api/tti?current=8.3&target=5.7[&bounceRate&sessions&conversionRate&orderValue&currency] */
+export const onRequest: PagesFunction<Env> = ({ request }) => {
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    throw new ApiError(405, TTI_ERROR_CODES.methodNotAllowed, 'Use GET.', {
+      headers: { allow: 'GET, HEAD, OPTIONS' },
+    });
+  }
+  const { body, etag } = ttiApi(new URL(request.url).search);
+  const headers = { 'cache-control': CACHE_CONTROL, etag };
+  if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers });
+  return json(body, { headers });
+};
