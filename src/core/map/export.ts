@@ -1,0 +1,80 @@
+/**
+ * Exports of a report: the JSON as saved, and a CSV with one row per resource for spreadsheets.
+ */
+import { classifyImpact } from './impact.ts';
+import { companyOf, dnsProvidersOf, indexHosts, networksOf } from './hosts.ts';
+import type { DependencyReport } from './types.ts';
+
+/**
+ * A cell a spreadsheet would read as a formula starts with one of these; a leading apostrophe makes it
+ * text (OWASP "CSV Injection"). Tab and carriage return are on OWASP's list too.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** One CSV field: formula-safe, then quoted per RFC 4180 when it holds a comma, quote or line break. */
+export function csvCell(value: string | number | boolean | null | undefined): string {
+  let text = value === null || value === undefined ? '' : String(value);
+  if (FORMULA_START.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export const CSV_COLUMNS = [
+  'url',
+  'host',
+  'type',
+  'impact',
+  'render_blocking',
+  'blocking_evidence',
+  'first_party',
+  'company',
+  'category',
+  'networks',
+  'dns_providers',
+  'asn',
+  'addresses',
+  'initiator_host',
+  'errors',
+] as const;
+
+/** RFC 4180: CRLF line ends; multi-valued cells joined with "; ". */
+export function toCsv(report: DependencyReport): string {
+  const index = indexHosts(report.hosts);
+  const lines = [CSV_COLUMNS.join(',')];
+  for (const r of report.resources) {
+    const host = index.get(r.host);
+    const row = [
+      r.url,
+      r.host,
+      r.type,
+      classifyImpact(r, host),
+      r.renderBlocking,
+      r.blockingEvidence,
+      host?.firstParty ?? '',
+      host ? companyOf(host) : '',
+      host?.entity.category ?? '',
+      host ? networksOf(host).join('; ') : '',
+      host ? dnsProvidersOf(host).join('; ') : '',
+      host?.asn ? `AS${host.asn.number}` : '',
+      host?.addresses.join('; ') ?? '',
+      r.initiatorHost ?? '',
+      host?.errors.map((e) => e.code).join('; ') ?? '',
+    ];
+    lines.push(row.map(csvCell).join(','));
+  }
+  return lines.join('\r\n') + '\r\n';
+}
+
+export function toJson(report: DependencyReport): string {
+  return JSON.stringify(report, null, 2);
+}
+
+/** A file name for downloads: "deps-www.example.com-2026-11-26.csv". */
+export function exportFileName(report: DependencyReport, extension: 'csv' | 'json'): string {
+  let host = 'har';
+  try {
+    if (report.page) host = new URL(report.page).hostname;
+  } catch {
+    // keep the fallback
+  }
+  return `deps-${host.replace(/[^a-z0-9.-]/gi, '_')}-${report.createdAt.slice(0, 10)}.${extension}`;
+}

@@ -1,0 +1,43 @@
+/** The static scanner's answer as map resources. */
+import type { ScanResponse } from '../deps/types.ts';
+import { typeFromScanKind } from './resource-type.ts';
+import type { MapResource } from './types.ts';
+import { networkHost, storedUrl, tryUrl } from './url.ts';
+
+/**
+ * One resource per distinct (type, URL), plus the page's own document first: the scanner lists what the
+ * page references, not the page itself, yet the page's host going down is the worst case of all.
+ */
+export function resourcesFromScan(scan: ScanResponse): MapResource[] {
+  const out = new Map<string, MapResource>();
+  const page = tryUrl(scan.page.finalUrl);
+  const pageHost = page ? networkHost(page) : null;
+  if (page && pageHost) {
+    const url = storedUrl(page);
+    out.set(`document ${url}`, {
+      url,
+      host: pageHost,
+      type: 'document',
+      renderBlocking: true,
+      blockingEvidence: 'scan',
+    });
+  }
+  for (const r of scan.resources) {
+    const url = tryUrl(r.url);
+    const host = url ? networkHost(url) : null;
+    if (!url || !host) continue;
+    const resource: MapResource = {
+      url: storedUrl(url),
+      host,
+      type: typeFromScanKind(r.kind, url.pathname),
+      renderBlocking: r.renderBlocking,
+      blockingEvidence: 'scan',
+    };
+    if (r.inferred) resource.inferred = true;
+    const key = `${resource.type} ${resource.url}`;
+    const seen = out.get(key);
+    if (seen) seen.renderBlocking ||= resource.renderBlocking;
+    else out.set(key, resource);
+  }
+  return [...out.values()];
+}

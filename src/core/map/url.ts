@@ -1,0 +1,35 @@
+/**
+ * URL hygiene shared by the HAR parser and the scan adapter: which URLs count as contacted hosts, and the
+ * short, token-free form a report stores.
+ */
+
+/** Longest stored resource URL (origin + path). Long enough to tell files apart, short enough that a
+ * 2,000-resource report stays well under the 512 KB save limit (MAX_REPORT_BYTES). */
+export const MAX_STORED_URL_CHARS = 300;
+
+/** Schemes whose requests reach a network host. data:, blob:, about:, chrome-extension: and the like do not. */
+const NETWORK_SCHEMES = new Set(['http:', 'https:', 'ws:', 'wss:']);
+
+/** Lower-cased host without brackets or a trailing dot; `null` for URLs that reach no network host. */
+export function networkHost(url: URL): string | null {
+  if (!NETWORK_SCHEMES.has(url.protocol)) return null;
+  let host = url.hostname.toLowerCase();
+  if (host.startsWith('[') && host.endsWith(']')) host = host.slice(1, -1);
+  if (host.endsWith('.')) host = host.slice(0, -1);
+  return host === '' ? null : host;
+}
+
+/** Origin + path, without query or fragment (they can carry session tokens), capped in length. */
+export function storedUrl(url: URL): string {
+  const text = `${url.protocol}//${url.host}${url.pathname}`;
+  return text.length > MAX_STORED_URL_CHARS ? `${text.slice(0, MAX_STORED_URL_CHARS - 1)}…` : text;
+}
+
+/** `new URL` that returns null instead of throwing. */
+export function tryUrl(text: string, base?: string): URL | null {
+  try {
+    return new URL(text, base);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * The mapper's calls to its own APIs. Every failure becomes an ApiFailure carrying the envelope's code and
+ * message ({ error: { code, message } }), so the page can show the API's own words.
+ */
+import type { ResolvedHost, ResolveResponse, ScanResponse } from '../../core/deps/types.ts';
+import type { SavedReport } from '../../core/map/report-schema.ts';
+import type { DependencyReport } from '../../core/map/types.ts';
+
+export class ApiFailure extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
+async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, init);
+  } catch (error) {
+    throw new ApiFailure('network_error', `Could not reach ${path}: ${(error as Error).message}`, 0);
+  }
+  const text = await response.text();
+  let body: unknown = null;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // An HTML error page or nothing: reported below with the status.
+  }
+  if (!response.ok) {
+    const error = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+    if (error && typeof error.code === 'string' && typeof error.message === 'string') {
+      throw new ApiFailure(error.code, error.message, response.status);
+    }
+    throw new ApiFailure(
+      `http_${response.status}`,
+      `${path} answered HTTP ${response.status}.`,
+      response.status,
+    );
+  }
+  if (body === null)
+    throw new ApiFailure('invalid_response', `${path} did not answer JSON.`, response.status);
+  return body as T;
+}
+
+const postJson = <T>(path: string, body: unknown, signal?: AbortSignal) =>
+  call<T>(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+    ...(signal ? { signal } : {}),
+  });
+
+export const scanPage = (url: string, signal?: AbortSignal) =>
+  postJson<ScanResponse>('/api/scan', { url }, signal);
+
+export async function resolveHosts(
+  hosts: string[],
+  page: string | null,
+  signal?: AbortSignal,
+): Promise<ResolvedHost[]> {
+  const body: { hosts: string[]; page?: string } = { hosts };
+  if (page) body.page = page;
+  return (await postJson<ResolveResponse>('/api/resolve', body, signal)).hosts;
+}
+
+export const saveReport = (report: DependencyReport) =>
+  postJson<{ id: string; url: string; expiresAt: string }>('/api/reports', report);
+
+export const loadReport = (id: string) => call<SavedReport>(`/api/reports/${encodeURIComponent(id)}`);

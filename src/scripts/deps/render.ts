@@ -1,0 +1,187 @@
+/** Draws the report's views (summary, single points of failure, providers, what breaks, hosts) into the page. */
+import { dnsProvidersOf, companyOf, networksOf, UNATTRIBUTED } from '../../core/map/hosts.ts';
+import { IMPACT_CLASSES, whatBreaks, type ImpactClass } from '../../core/map/impact.ts';
+import { providerTable } from '../../core/map/provider-table.ts';
+import { findSinglePointsOfFailure } from '../../core/map/spof.ts';
+import { summarise } from '../../core/map/summary.ts';
+import type { DependencyReport } from '../../core/map/types.ts';
+import { byId, h, table } from './dom.ts';
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+export const IMPACT_LABELS: Record<ImpactClass, { title: string; help: string }> = {
+  'render-blocking': {
+    title: 'Render-blocking',
+    help: 'the page stays blank or hangs until the browser gives up',
+  },
+  functional: {
+    title: 'Functional',
+    help: 'the page shows, but scripts, frames, forms, fonts or API calls fail',
+  },
+  cosmetic: {
+    title: 'Cosmetic or analytics',
+    help: 'images and beacons go missing; ads and analytics stop counting',
+  },
+};
+
+export function renderMethod(report: DependencyReport, pending: number): void {
+  const el = byId('deps-method');
+  el.replaceChildren();
+  const source =
+    report.method === 'har'
+      ? `HAR import${report.source.tool ? ` (${report.source.tool})` : ''}: the requests a real browser made, ${plural(report.source.entries ?? 0, 'entry', 'entries')}${report.source.pages && report.source.pages > 1 ? `, first of ${report.source.pages} page loads` : ''}.`
+      : 'Static scan: what the page’s HTML and stylesheets reference. Requests that scripts make at run time are not in it; import a HAR to see them.';
+  el.append(
+    h('p', {}, h('strong', {}, 'Method: '), source),
+    report.page ? h('p', {}, h('strong', {}, 'Page: '), report.page) : '',
+    report.source.truncated
+      ? h('p', { class: 'deps-warn' }, 'This map is truncated: it covers the first hosts only.')
+      : '',
+    pending > 0
+      ? h('p', {}, `${plural(pending, 'host')} still resolving: the figures below will change.`)
+      : '',
+  );
+}
+
+export function renderSummary(report: DependencyReport): void {
+  const s = summarise(report);
+  const item = (value: number, label: string) => h('div', {}, h('dt', {}, label), h('dd', {}, String(value)));
+  byId('deps-summary').replaceChildren(
+    item(s.thirdPartyHosts, 'Third-party hosts'),
+    item(s.thirdPartyCompanies, 'Third-party companies'),
+    item(s.networks, 'Networks (CDN, cloud, ASN)'),
+    item(s.dnsProviders, 'DNS providers'),
+    item(s.renderBlocking, 'Render-blocking resources'),
+    item(s.renderBlockingThirdParty, '…of them third-party'),
+    item(s.unresolved, 'Hosts not resolved'),
+  );
+}
+
+export function renderSpof(report: DependencyReport): void {
+  const found = findSinglePointsOfFailure(report);
+  const el = byId('deps-spof');
+  el.replaceChildren(
+    found.length === 0
+      ? h(
+          'p',
+          {},
+          'No single point of failure found with the rules below (DNS, render path, blocking third parties).',
+        )
+      : h('ul', {}, ...found.map((s) => h('li', {}, h('strong', {}, `${s.name}: `), s.message))),
+  );
+}
+
+export function renderProviders(report: DependencyReport): void {
+  const rows = providerTable(report).map((r) => [
+    r.name,
+    r.roles.join(', '),
+    `${r.hosts.length}${r.servesFirstParty ? ' (incl. yours)' : ''}`,
+    r.resources,
+    r.renderBlocking,
+    r.hosts.slice(0, 6).join(', ') + (r.hosts.length > 6 ? `, +${r.hosts.length - 6} more` : ''),
+  ]);
+  byId('deps-providers').replaceChildren(
+    table(
+      'Providers your page depends on',
+      ['Provider', 'Role', 'Hosts', 'Resources', 'Render-blocking', 'Host names'],
+      rows,
+    ),
+  );
+}
+
+/** Fills the provider picker, keeping the current choice when it still exists. */
+export function renderBreaksPicker(report: DependencyReport): void {
+  const select = byId<HTMLSelectElement>('deps-breaks-provider');
+  const current = select.value;
+  const names = providerTable(report)
+    .map((r) => r.name)
+    .filter((n) => n !== UNATTRIBUTED);
+  select.replaceChildren(...names.map((n) => h('option', { value: n }, n)));
+  if (names.includes(current)) select.value = current;
+  renderBreaks(report, select.value);
+}
+
+export function renderBreaks(report: DependencyReport, provider: string): void {
+  const out = byId('deps-breaks-result');
+  if (!provider) {
+    out.replaceChildren(h('p', {}, 'No provider identified yet.'));
+    return;
+  }
+  const result = whatBreaks(report, provider);
+  const total = IMPACT_CLASSES.reduce((n, c) => n + result.byClass[c].length, 0);
+  out.replaceChildren(
+    h(
+      'p',
+      { class: result.pageDown ? 'deps-bad' : '' },
+      result.pageDown
+        ? `If ${provider} goes down, your page itself is down: ${plural(total, 'resource')} on ${plural(result.hosts.length, 'host')} are affected.`
+        : `If ${provider} goes down, ${plural(total, 'resource')} on ${plural(result.hosts.length, 'host')} are affected.`,
+    ),
+    ...IMPACT_CLASSES.map((c) => {
+      const items = result.byClass[c];
+      return h(
+        'section',
+        { class: `deps-impact deps-impact-${c}`, 'aria-label': IMPACT_LABELS[c].title },
+        h('h4', {}, `${IMPACT_LABELS[c].title} (${items.length})`),
+        h('p', { class: 'deps-help' }, IMPACT_LABELS[c].help),
+        items.length === 0
+          ? h('p', {}, 'None.')
+          : h(
+              'ul',
+              {},
+              ...items
+                .slice(0, 50)
+                .map((i) =>
+                  h(
+                    'li',
+                    {},
+                    h('span', { class: 'deps-type' }, i.resource.type),
+                    ' ',
+                    h('span', { class: 'deps-url' }, i.resource.url),
+                    ` — ${i.company}`,
+                  ),
+                ),
+              items.length > 50 ? h('li', {}, `…and ${items.length - 50} more (see the CSV export).`) : '',
+            ),
+      );
+    }),
+  );
+}
+
+export function renderHosts(report: DependencyReport, pending: ReadonlySet<string>): void {
+  const resolved = new Set(report.hosts.map((x) => x.host));
+  const rows = report.hosts.map((x) => [
+    x.host,
+    companyOf(x),
+    x.firstParty ? 'first party' : x.entity.category,
+    networksOf(x).join(', ') || '—',
+    dnsProvidersOf(x).join(', ') || '—',
+    x.errors.length > 0 ? x.errors.map((e) => `${e.code}: ${e.message}`).join('; ') : 'ok',
+  ]);
+  for (const host of pending) if (!resolved.has(host)) rows.push([host, '…', '…', '…', '…', 'resolving']);
+  byId('deps-hosts').replaceChildren(
+    table(`All hosts (${rows.length})`, ['Host', 'Company', 'Category', 'Networks', 'DNS', 'Lookup'], rows),
+  );
+}
+
+/** The graph's information as a table, for keyboard and screen-reader users. */
+export function renderGraphTable(report: DependencyReport): void {
+  const byCompany = new Map<string, { hosts: string[]; networks: Set<string> }>();
+  for (const x of report.hosts) {
+    const c = companyOf(x);
+    const e = byCompany.get(c) ?? { hosts: [], networks: new Set<string>() };
+    e.hosts.push(x.host);
+    for (const n of [...networksOf(x), ...dnsProvidersOf(x)]) e.networks.add(n);
+    byCompany.set(c, e);
+  }
+  const rows = [...byCompany]
+    .sort((a, b) => b[1].hosts.length - a[1].hosts.length || a[0].localeCompare(b[0]))
+    .map(([c, e]) => [c, e.hosts.length, [...e.networks].join(', ') || UNATTRIBUTED, e.hosts.join(', ')]);
+  byId('deps-graph-table').replaceChildren(
+    table(
+      'Companies and the networks under them',
+      ['Company', 'Hosts', 'Networks and DNS', 'Host names'],
+      rows,
+    ),
+  );
+}

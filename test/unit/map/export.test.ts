@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { CSV_COLUMNS, csvCell, exportFileName, toCsv, toJson } from '../../../src/core/map/export.ts';
+import { shopReport } from './fixture-report.ts';
+
+describe('csvCell', () => {
+  it.each([
+    ['plain', 'plain'],
+    ['', ''],
+    [null, ''],
+    [undefined, ''],
+    [true, 'true'],
+    [42, '42'],
+    ['a,b', '"a,b"'],
+    ['say "hi"', '"say ""hi"""'],
+    ['line\nbreak', '"line\nbreak"'],
+    // Formula injection (OWASP): a leading apostrophe makes the cell text.
+    ['=HYPERLINK("http://evil")', `"'=HYPERLINK(""http://evil"")"`],
+    ['+1+1', "'+1+1"],
+    ['-2+3', "'-2+3"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['\t=1', "'\t=1"],
+    ['\r=1', `"'\r=1"`],
+    [-5, "'-5"],
+    ['a=b', 'a=b'],
+  ])('%j -> %j', (input, expected) => {
+    expect(csvCell(input)).toBe(expected);
+  });
+});
+
+describe('toCsv', () => {
+  it('has a header and one CRLF-terminated row per resource', () => {
+    const csv = toCsv(shopReport());
+    const lines = csv.split('\r\n');
+    expect(lines[0]).toBe(CSV_COLUMNS.join(','));
+    expect(lines).toHaveLength(shopReport().resources.length + 2);
+    expect(lines.at(-1)).toBe('');
+    expect(lines[1]).toBe(
+      'https://www.shop.example/,www.shop.example,document,render-blocking,true,browser,true,Your site (first party),first-party,Cloudflare,Cloudflare,,192.0.2.1,,',
+    );
+    expect(lines[3]).toContain(',jsDelivr,cdn,Fastly; Cloudflare,,');
+    expect(lines[5]).toContain(',cosmetic,false,browser,false,Google,analytics,');
+    expect(lines[10]).toMatch(/,nxdomain$/);
+  });
+
+  it('neutralises hostile names coming back from DNS or a HAR', () => {
+    const report = shopReport();
+    report.hosts[3]!.entity.company = '=cmd|" /C calc"!A0';
+    const csv = toCsv(report);
+    expect(csv).toContain(`"'=cmd|"" /C calc""!A0"`);
+    expect(csv).not.toMatch(/(^|,)=cmd/m);
+  });
+});
+
+describe('toJson and file names', () => {
+  it('round-trips the report', () => {
+    expect(JSON.parse(toJson(shopReport()))).toEqual(shopReport());
+  });
+  it('names files after the page host and date', () => {
+    expect(exportFileName(shopReport(), 'csv')).toBe('deps-www.shop.example-2026-11-26.csv');
+    expect(exportFileName(shopReport({ page: null }), 'json')).toBe('deps-har-2026-11-26.json');
+  });
+});

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { classifyImpact, whatBreaks, type ImpactClass } from '../../../src/core/map/impact.ts';
+import type { ResolvedHost } from '../../../src/core/deps/types.ts';
+import type { MapResource, ResourceType } from '../../../src/core/map/types.ts';
+import { shopHosts, shopReport } from './fixture-report.ts';
+
+const resource = (type: ResourceType, renderBlocking = false): MapResource => ({
+  url: 'https://x.example/a',
+  host: 'x.example',
+  type,
+  renderBlocking,
+  blockingEvidence: 'browser',
+});
+const third = (category: string): ResolvedHost => ({
+  ...shopHosts[2]!,
+  entity: { ...shopHosts[2]!.entity, category },
+});
+const own = (category: string): ResolvedHost => ({ ...third(category), firstParty: true });
+
+describe('classifyImpact', () => {
+  it.each<[string, MapResource, ResolvedHost | undefined, ImpactClass]>([
+    ['blocking script', resource('script', true), third('utility'), 'render-blocking'],
+    [
+      'blocking analytics script (hangs the page all the same)',
+      resource('script', true),
+      third('analytics'),
+      'render-blocking',
+    ],
+    ['document even if unflagged', resource('document'), undefined, 'render-blocking'],
+    ['async script', resource('script'), third('utility'), 'functional'],
+    ['tag manager script', resource('script'), third('tag-manager'), 'functional'],
+    ['iframe', resource('iframe'), third('video'), 'functional'],
+    ['form', resource('form'), third('utility'), 'functional'],
+    ['font', resource('font'), third('cdn'), 'functional'],
+    ['fetch', resource('fetch'), third('utility'), 'functional'],
+    ['unknown type', resource('other'), undefined, 'functional'],
+    ['analytics script', resource('script'), third('analytics'), 'cosmetic'],
+    ['ad iframe', resource('iframe'), third('ad'), 'cosmetic'],
+    [
+      'first-party script in an "analytics" entity stays functional',
+      resource('script'),
+      own('analytics'),
+      'functional',
+    ],
+    ['image', resource('image'), third('content'), 'cosmetic'],
+    ['beacon', resource('beacon'), undefined, 'cosmetic'],
+    ['preconnect hint', resource('hint'), undefined, 'cosmetic'],
+  ])('%s -> %s', (_name, r, host, expected) => {
+    expect(classifyImpact(r, host)).toBe(expected);
+  });
+});
+
+const urls = (items: { resource: MapResource }[]) => items.map((i) => i.resource.url);
+
+describe('whatBreaks', () => {
+  it('Cloudflare (site CDN + site DNS + one CDN of jsDelivr): the page goes down', () => {
+    const result = whatBreaks(shopReport(), 'Cloudflare');
+    expect(result.pageDown).toBe(true);
+    expect(result.hosts).toEqual(['www.shop.example', 'static.shop.example', 'cdn.jsdelivr.net']);
+    expect(urls(result.byClass['render-blocking'])).toEqual([
+      'https://www.shop.example/',
+      'https://static.shop.example/app.css',
+      'https://cdn.jsdelivr.net/npm/lib.js',
+    ]);
+    expect(result.byClass.functional).toEqual([]);
+    expect(urls(result.byClass.cosmetic)).toEqual(['https://static.shop.example/logo.png']);
+  });
+
+  it('Google Cloud: tag manager and fonts stop working, analytics is lost, the page renders', () => {
+    const result = whatBreaks(shopReport(), 'Google Cloud');
+    expect(result.pageDown).toBe(false);
+    expect(result.byClass['render-blocking']).toEqual([]);
+    expect(urls(result.byClass.functional)).toEqual([
+      'https://www.googletagmanager.com/gtm.js',
+      'https://fonts.gstatic.com/s/inter.woff2',
+    ]);
+    expect(urls(result.byClass.cosmetic)).toEqual(['https://www.google-analytics.com/analytics.js']);
+    expect(result.byClass.functional[0]!.company).toBe('Google');
+  });
+
+  it('a DNS-only provider breaks the hosts it answers for', () => {
+    const result = whatBreaks(shopReport(), 'Google Cloud DNS');
+    expect(result.hosts).toEqual(['www.googletagmanager.com', 'www.google-analytics.com']);
+  });
+
+  it('an ASN stands in for a provider when nothing else matched', () => {
+    expect(urls(whatBreaks(shopReport(), 'AS64500 EXAMPLE-NET').byClass.cosmetic)).toEqual([
+      'https://t.tracker.example/p',
+    ]);
+  });
+
+  it('an unknown provider breaks nothing', () => {
+    const result = whatBreaks(shopReport(), 'Nobody');
+    expect(result.hosts).toEqual([]);
+    expect(Object.values(result.byClass).flat()).toEqual([]);
+  });
+});
