@@ -15,6 +15,8 @@ export interface ProviderAttribution {
   service?: string;
   /** What matched, e.g. the CNAME suffix, the prefix, the NS host. */
   evidence?: string;
+  /** Weaker signals that named the same provider and role (kept after de-duplication). */
+  corroboration?: Array<{ signal: Signal; evidence: string }>;
 }
 
 export interface HostError {
@@ -28,7 +30,8 @@ export interface HostError {
 export interface ResolvedHost {
   host: string;
   firstParty: boolean;
-  entity: { name: string; company: string; category: string; unrecognised: boolean };
+  /** Who runs the host (third-party-web); `product` when a product pattern matched. */
+  entity: { name: string; company: string; category: string; unrecognised: boolean; product?: string };
   /** The CNAME chain as returned, in order, excluding the host itself. */
   cnames: string[];
   addresses: string[];
@@ -89,4 +92,18 @@ export interface ScanResponse {
   /** Distinct hosts of the page and its resources, first the page's own. */
   hosts: string[];
   limits: Record<string, number>;
+  /** How the scan went (added by scan): time, parse encoding, what was skipped and which limits cut it. */
+  stats?: {
+    ms: number;
+    encoding: string;
+    /** References not listed: not http(s), unparsable, or over a limit. */
+    skipped: number;
+    /** Names of the `limits` entries that cut something (e.g. "maxPageBytes"). */
+    limitsHit: string[];
+    stylesheetsRead: number;
+    stylesheetsFailed: number;
+    parserError?: string;
+    /** "hit" when served from the scan cache. */
+    cache?: 'hit' | 'miss';
+  };
 }
