@@ -20,7 +20,7 @@ export interface ProviderAttribution {
 }
 
 export interface HostError {
-  /** Stable codes: nxdomain, servfail, timeout, cname_loop, malformed, truncated, budget_exhausted, invalid_host, upstream_error, refused */
+  /** Stable codes: nxdomain, nodata, servfail, timeout, cname_loop, malformed, truncated, budget_exhausted, invalid_host, upstream_error, refused */
   code: string;
   message: string;
   /** Which lookup failed, e.g. "A", "AAAA", "NS", "ASN". */

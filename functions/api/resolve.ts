@@ -1,0 +1,80 @@
+/**
+ * POST /api/resolve { hosts: string[], page?: string } → ResolveResponse (src/core/deps/types.ts).
+ * Thin: validate, wire the DoH client and attribution from the environment, call the core.
+ * Limits (docs/resolver.md): MAX_HOSTS_PER_REQUEST hosts, MAX_RESOLVE_BODY_BYTES of body,
+ * RESOLVE_DEADLINE_MS for the whole call, DOH_SUBREQUEST_BUDGET DoH fetches.
+ */
+import { attributeHost } from '../../src/core/attribution/attribute-host.ts';
+import { createBudget } from '../../src/core/dns/budget.ts';
+import {
+  DOH_SUBREQUEST_BUDGET,
+  MAX_HOSTS_PER_REQUEST,
+  MAX_RESOLVE_BODY_BYTES,
+  RESOLVE_DEADLINE_MS,
+} from '../../src/core/dns/limits.ts';
+import { ApiError, issuesFrom } from '../../src/core/http/api-error.ts';
+import { resolveRequestSchema } from '../../src/core/resolve/request-schema.ts';
+import { resolveHosts } from '../../src/core/resolve/resolve-hosts.ts';
+import { asnSourceFromEnv, dohClientFromEnv } from '../lib/doh.ts';
+import { loadRangeIndex } from '../lib/range-index-source.ts';
+import { json } from '../lib/respond.ts';
+
+export const onRequestPost: PagesFunction<Env> = async ({ request, env }) => {
+  const body = await readJsonBody(request);
+  if (isObject(body) && Array.isArray(body.hosts) && body.hosts.length > MAX_HOSTS_PER_REQUEST) {
+    throw new ApiError(
+      413,
+      'too_many_hosts',
+      `At most ${MAX_HOSTS_PER_REQUEST} hosts per call (got ${body.hosts.length}); send them in batches.`,
+    );
+  }
+  const parsed = resolveRequestSchema.safeParse(body);
+  if (!parsed.success) {
+    throw new ApiError(400, 'invalid_body', 'The body must be { "hosts": string[], "page"?: string }.', {
+      issues: issuesFrom(parsed.error.issues),
+    });
+  }
+  const ranges = await loadRangeIndex(env.KV);
+  const deadline = new AbortController();
+  const budget = createBudget(DOH_SUBREQUEST_BUDGET);
+  const client = dohClientFromEnv(env, { budget, signal: deadline.signal });
+  const result = await resolveHosts(parsed.data.hosts, parsed.data.page, {
+    client,
+    attribute: (obs, page) => attributeHost(obs, page, ranges),
+    budget,
+    asnSource: asnSourceFromEnv(env.ASN_SOURCE),
+    deadlineMs: RESOLVE_DEADLINE_MS,
+    onDeadline: () => deadline.abort(),
+  });
+  return json(result, { headers: { 'cache-control': 'no-store' } });
+};
+
+/** Anything but POST: 405 with the envelope. */
+export const onRequest: PagesFunction<Env> = async () => {
+  throw new ApiError(405, 'method_not_allowed', 'Use POST with a JSON body.', { headers: { allow: 'POST' } });
+};
+
+/** Reads a JSON body within MAX_RESOLVE_BODY_BYTES; 415 for other media types, 413/400 for bad bodies. */
+async function readJsonBody(request: Request): Promise<unknown> {
+  const type = (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
+  if (type !== 'application/json') {
+    throw new ApiError(415, 'unsupported_media_type', 'Send the body as application/json.');
+  }
+  const declared = Number(request.headers.get('content-length') ?? '0');
+  if (declared > MAX_RESOLVE_BODY_BYTES) throw tooLarge();
+  const text = await request.text();
+  if (new TextEncoder().encode(text).byteLength > MAX_RESOLVE_BODY_BYTES) throw tooLarge();
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ApiError(400, 'invalid_json', 'The body is not valid JSON.');
+  }
+}
+
+function tooLarge(): ApiError {
+  return new ApiError(413, 'body_too_large', `The body is larger than ${MAX_RESOLVE_BODY_BYTES} bytes.`);
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

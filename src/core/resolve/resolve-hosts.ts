@@ -1,0 +1,210 @@
+/**
+ * Orchestration of /api/resolve: hosts → DNS observations (A/AAAA with CNAME chain, NS of the
+ * registrable zone, origin ASN) → attribution. Per host, every failure is data (HostError); the batch
+ * never fails. A deadline bounds the whole call: hosts not finished by then are reported as `timeout`.
+ * Attribution comes in as a function so this module stays independent of the range table's loading.
+ */
+import type { HostError, ResolvedHost, ResolveResponse } from '../deps/types.ts';
+import { isGloballyRoutable, lookupAsn, type AsnInfo } from '../dns/cymru.ts';
+import { parseHost } from '../dns/hostname.ts';
+import type { Budget } from '../dns/budget.ts';
+import { QUERIES_PER_HOST_COLD, RESOLVE_DEADLINE_MS } from '../dns/limits.ts';
+import { lookupNameServers } from '../dns/name-servers.ts';
+import { resolveHost } from '../dns/resolve-host.ts';
+import { withPriority } from '../dns/doh-client.ts';
+import type { DohClient } from '../dns/types.ts';
+
+/** What attribution receives; the same shape as HostObservation in src/core/attribution/attribute-host.ts. */
+export interface Observation {
+  host: string;
+  cnames: string[];
+  addresses: string[];
+  nameServers: string[];
+  asn: AsnInfo | null;
+}
+
+export type Attribute = (
+  obs: Observation,
+  pageUrl: string | null,
+) => Pick<ResolvedHost, 'firstParty' | 'entity' | 'providers'>;
+
+/** Where origin ASNs come from: Team Cymru over DoH, or nowhere. */
+export type AsnSource = 'cymru' | 'off';
+
+export interface ResolveHostsOptions {
+  client: DohClient;
+  attribute: Attribute;
+  asnSource?: AsnSource;
+  deadlineMs?: number;
+  /**
+   * The client's subrequest budget. When given, a host starts only while the budget still covers the
+   * worst case of every started host (QUERIES_PER_HOST_COLD each), so a short budget completes the first
+   * hosts and marks the rest budget_exhausted, instead of leaving every host half-resolved.
+   */
+  budget?: Budget;
+  /** Called when the deadline passes, e.g. to abort the client's pending fetches. */
+  onDeadline?: () => void;
+  now?: () => number;
+}
+
+export async function resolveHosts(
+  hosts: readonly string[],
+  page: string | null,
+  options: ResolveHostsOptions,
+): Promise<ResolveResponse> {
+  const now = options.now ?? Date.now;
+  const started = now();
+  const deadlineMs = options.deadlineMs ?? RESOLVE_DEADLINE_MS;
+  const unique = uniqueHosts(hosts);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<'deadline'>((resolve) => {
+    timer = setTimeout(() => {
+      options.onDeadline?.();
+      resolve('deadline');
+    }, deadlineMs);
+  });
+  try {
+    const admission = createAdmission(options.budget);
+    const results = await Promise.all(
+      unique.map(async (host, index) => {
+        // Earlier hosts first when queries queue, so a spent budget cuts off the tail, not every host.
+        const client = withPriority(options.client, index);
+        const run = async () => {
+          const release = await admission.enter(index);
+          try {
+            return await observeHost(host, page, { ...options, client });
+          } finally {
+            release();
+          }
+        };
+        const outcome = await Promise.race([run(), deadline]);
+        return outcome === 'deadline' ? timedOut(host, page, deadlineMs, options.attribute) : outcome;
+      }),
+    );
+    const stats = options.client.stats();
+    return {
+      page,
+      hosts: results,
+      stats: { queries: stats.queries, cacheHits: stats.cacheHits, ms: now() - started },
+    };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Admission by budget: host i enters once every host before it has entered and the budget's remaining
+ * units cover QUERIES_PER_HOST_COLD for each host inside, or when no host is inside (then it runs on
+ * whatever is left, which may still be enough thanks to the cache).
+ */
+function createAdmission(budget: Budget | undefined): { enter(index: number): Promise<() => void> } {
+  if (!budget) return { enter: async () => () => undefined };
+  let inside = 0;
+  let next = 0;
+  const waiting = new Map<number, () => void>();
+  const pump = () => {
+    for (;;) {
+      const start = waiting.get(next);
+      if (!start) return;
+      if (inside > 0 && budget.remaining() < (inside + 1) * QUERIES_PER_HOST_COLD) return;
+      waiting.delete(next);
+      next++;
+      inside++;
+      start();
+    }
+  };
+  return {
+    enter(index) {
+      return new Promise((resolve) => {
+        waiting.set(index, () =>
+          resolve(() => {
+            inside--;
+            pump();
+          }),
+        );
+        pump();
+      });
+    },
+  };
+}
+
+/** One host, start to end. NS does not depend on the addresses, so it is asked alongside A and AAAA. */
+export async function observeHost(
+  host: string,
+  page: string | null,
+  options: ResolveHostsOptions,
+): Promise<ResolvedHost> {
+  const { client } = options;
+  const [resolution, ns] = await Promise.all([
+    resolveHost(client, host),
+    parseHost(host).ok ? lookupNameServers(client, host) : null,
+  ]);
+  const errors: HostError[] = [...resolution.errors, ...(ns?.errors ?? [])];
+  let asn: AsnInfo | null = null;
+  // One origin lookup per host (ASN_LOOKUPS_PER_HOST): the first public IPv4, else the first public IPv6.
+  const routable = resolution.addresses.filter(isGloballyRoutable);
+  const address = routable.find((a) => !a.includes(':')) ?? routable[0];
+  if (address && (options.asnSource ?? 'cymru') === 'cymru') {
+    const lookup = await lookupAsn(client, address);
+    asn = lookup.asn;
+    errors.push(...lookup.errors);
+  }
+  const observation: Observation = {
+    host: resolution.host,
+    cnames: resolution.cnames,
+    addresses: resolution.addresses,
+    nameServers: ns?.nameServers ?? [],
+    asn,
+  };
+  return {
+    host: resolution.host,
+    ...safeAttribute(options.attribute, observation, page),
+    cnames: observation.cnames,
+    addresses: observation.addresses,
+    asn,
+    nameServers: observation.nameServers,
+    errors,
+  };
+}
+
+function timedOut(host: string, page: string | null, deadlineMs: number, attribute: Attribute): ResolvedHost {
+  const parsed = parseHost(host);
+  const name = parsed.ok ? parsed.host : host;
+  const observation: Observation = { host: name, cnames: [], addresses: [], nameServers: [], asn: null };
+  return {
+    host: name,
+    ...safeAttribute(attribute, observation, page),
+    cnames: [],
+    addresses: [],
+    asn: null,
+    nameServers: [],
+    errors: [{ code: 'timeout', message: `Not resolved within the ${deadlineMs} ms deadline of the call.` }],
+  };
+}
+
+/** Attribution is pure code of ours; should it ever throw, the host stays in the map as unrecognised. */
+function safeAttribute(attribute: Attribute, obs: Observation, page: string | null): ReturnType<Attribute> {
+  try {
+    return attribute(obs, page);
+  } catch {
+    return {
+      firstParty: false,
+      entity: { name: obs.host, company: obs.host, category: 'other', unrecognised: true },
+      providers: [],
+    };
+  }
+}
+
+/** Hosts in first-seen order, duplicates (after IDN/case normalisation) removed. */
+export function uniqueHosts(hosts: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const host of hosts) {
+    const parsed = parseHost(host);
+    const key = parsed.ok ? parsed.host : host;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(host);
+  }
+  return out;
+}
