@@ -1,0 +1,209 @@
+/**
+ * /tti/ with a query string: the no-JS and shared-link path. Serves the static page (env.ASSETS) with the
+ * query's result rendered in by HTMLRewriter — the same markup the island renders, from the same modules —
+ * the form filled in, invalid values reported on their fields, unknown parameters (utm_*) kept as hidden
+ * inputs so a re-submission keeps them, and Open Graph / Twitter meta and a canonical URL that state the
+ * numbers. Without a query the static page is served untouched.
+ */
+import {
+  canonicalQuery,
+  extraParams,
+  fieldIssues,
+  FORM_FIELDS,
+  formValuesFromQuery,
+  hasModelFields,
+  type FieldIssue,
+  type FormValues,
+} from '../../src/components/tti/form-fields.ts';
+import { escapeHtml } from '../../src/components/tti/escape-html.ts';
+import { metaFor, PAGE_DESCRIPTION, PAGE_TITLE } from '../../src/components/tti/page-meta.ts';
+import { renderChartHtml } from '../../src/components/tti/render-chart.ts';
+import { renderResultHtml, type ResultView } from '../../src/components/tti/render-result.ts';
+import { TTI_QUERY_MAX_LENGTH } from '../../src/core/tti/api.ts';
+import { computeTti } from '../../src/core/tti/compute.ts';
+import { parseTtiQuery, toTtiQuery } from '../../src/core/tti/query.ts';
+
+/** The page path; the form's action and the canonical URL's path. */
+export const TTI_PATH = '/tti/';
+
+/**
+ * Longest query string rendered, in characters (after "?"): the same limit as GET /api/tti. A real link
+ * is under 300; past this it is junk or abuse, and the page says so instead of echoing it back.
+ */
+export const MAX_QUERY_CHARS = TTI_QUERY_MAX_LENGTH;
+
+/**
+ * Rendered pages depend only on the URL and the deployed code, so browsers may keep them briefly. Short,
+ * because the page references hashed assets that change with each deploy.
+ */
+export const PAGE_CACHE_CONTROL = 'public, max-age=300';
+
+interface Rendering {
+  status: number;
+  title: string;
+  description: string;
+  canonical: string;
+  values: FormValues | null;
+  issues: FieldIssue[];
+  extra: Array<[string, string]>;
+  /** Replaces the result panel and the chart; null keeps the static default. */
+  view: ResultView | null;
+  chart: string | null;
+  indexable: boolean;
+  /** The query as rendered (URLSearchParams serialisation, as the island compares it). */
+  query: string;
+}
+
+export const onRequestGet: PagesFunction<Env> = async (context) => {
+  const url = new URL(context.request.url);
+  const search = url.search.slice(1);
+  if (search === '') return context.next();
+  try {
+    if (search.length <= MAX_QUERY_CHARS) {
+      const { query, changed } = canonicalQuery(url.searchParams);
+      // A no-JS form submission carries percent fields (bounceRatePct=45) and empty ones: send the browser
+      // to the contract URL (bounceRate=0.45), so every address bar and shared link has one form.
+      if (changed) return redirect(url, query);
+    }
+    const asset = await context.env.ASSETS.fetch(new Request(new URL(TTI_PATH, url)));
+    if (!asset.ok) return context.next();
+    return rewrite(asset, plan(url, search));
+  } catch (error) {
+    // Never a 5xx for a query: a bug here costs the rendered result, not the page.
+    console.error('tti page render failed', error);
+    return context.next();
+  }
+};
+
+function redirect(url: URL, query: URLSearchParams): Response {
+  const search = query.toString();
+  return new Response(null, {
+    status: 303,
+    headers: { location: `${TTI_PATH}${search ? `?${search}` : ''}`, 'cache-control': PAGE_CACHE_CONTROL },
+  });
+}
+
+/** What to render for a query: decided here, applied by rewrite(). */
+function plan(url: URL, search: string): Rendering {
+  const base = {
+    title: PAGE_TITLE,
+    description: PAGE_DESCRIPTION,
+    canonical: new URL(TTI_PATH, url).href,
+    values: null,
+    issues: [],
+    extra: [],
+    view: null,
+    chart: null,
+    indexable: false,
+    query: url.searchParams.toString(),
+  };
+  if (search.length > MAX_QUERY_CHARS) {
+    const note = `This link is too long (${search.length} characters; at most ${MAX_QUERY_CHARS} are read). Enter the values again below.`;
+    // Nothing of the query is echoed (not even in data-query); with JavaScript the island still renders it.
+    return {
+      ...base,
+      status: 414,
+      query: '',
+      view: { ok: false, issues: [], note },
+      chart: renderChartHtml(null),
+    };
+  }
+  const params = url.searchParams;
+  const extra = extraParams(params);
+  // Only utm_* and the like: the default example, with the parameters kept for the next submission.
+  if (!hasModelFields(params)) return { ...base, status: 200, extra };
+  const parsed = parseTtiQuery(params);
+  const values = formValuesFromQuery(params);
+  if (!parsed.ok) {
+    const issues = fieldIssues(parsed.issues, values);
+    return {
+      ...base,
+      status: 400,
+      values,
+      issues,
+      extra,
+      view: { ok: false, issues },
+      chart: renderChartHtml(null),
+    };
+  }
+  const result = computeTti(parsed.input);
+  const meta = metaFor(result);
+  return {
+    ...base,
+    status: 200,
+    title: meta.title,
+    description: meta.description,
+    canonical: `${new URL(TTI_PATH, url).href}?${toTtiQuery(parsed.input).toString()}`,
+    values,
+    extra,
+    view: { ok: true, result, query: params.toString() },
+    chart: renderChartHtml(result),
+    indexable: true,
+  };
+}
+
+function rewrite(asset: Response, r: Rendering): Response {
+  const setContent = (value: string) => ({
+    element: (el: Element) => {
+      el.setAttribute('content', value);
+    },
+  });
+  let rewriter = new HTMLRewriter()
+    .on('title', { element: (el) => void el.setInnerContent(r.title) })
+    .on('meta[name="description"]', setContent(r.description))
+    .on('meta[property="og:title"]', setContent(r.title))
+    .on('meta[property="og:description"]', setContent(r.description))
+    .on('meta[name="twitter:title"]', setContent(r.title))
+    .on('meta[name="twitter:description"]', setContent(r.description))
+    .on('meta[property="og:url"]', setContent(r.canonical))
+    .on('link[rel="canonical"]', { element: (el) => void el.setAttribute('href', r.canonical) })
+    .on('#tti-extra', {
+      element: (el) =>
+        void el.setInnerContent(
+          r.extra
+            .map(([n, v]) => `<input type="hidden" name="${escapeHtml(n)}" value="${escapeHtml(v)}">`)
+            .join(''),
+          { html: true },
+        ),
+    });
+  const view = r.view;
+  if (view) {
+    rewriter = rewriter.on('#tti-result', {
+      element: (el) => {
+        el.setInnerContent(renderResultHtml(view), { html: true });
+        // Tells the island this query is already rendered (it re-renders only what is missing).
+        el.setAttribute('data-query', r.query);
+      },
+    });
+  }
+  const chart = r.chart;
+  if (chart !== null) {
+    rewriter = rewriter.on('#tti-chart', { element: (el) => void el.setInnerContent(chart, { html: true }) });
+  }
+  const values = r.values;
+  if (values) {
+    for (const name of FORM_FIELDS) {
+      const issue = r.issues.find((i) => i.field === name);
+      rewriter = rewriter
+        .on(`#f-${name}`, {
+          element: (el) => {
+            el.setAttribute('value', values[name]);
+            if (issue) el.setAttribute('aria-invalid', 'true');
+          },
+        })
+        .on(`#f-${name}-error`, {
+          element: (el) => {
+            if (!issue) return;
+            el.setInnerContent(issue.message);
+            el.removeAttribute('hidden');
+          },
+        });
+    }
+  }
+  const headers = new Headers(asset.headers);
+  headers.delete('content-length');
+  headers.delete('etag');
+  headers.set('cache-control', PAGE_CACHE_CONTROL);
+  if (!r.indexable) headers.set('x-robots-tag', 'noindex');
+  return rewriter.transform(new Response(asset.body, { status: r.status, headers }));
+}

@@ -1,0 +1,135 @@
+import { describeResult, formatMoney, formatPct, formatRate } from '../../core/tti/describe.ts';
+import type { Range, TtiResult } from '../../core/tti/types.ts';
+import { escapeHtml } from './escape-html.ts';
+import { FIELD_LABELS, type FieldIssue } from './form-fields.ts';
+
+/**
+ * The result panel as HTML. Like render-chart.ts, one function serves the build, the no-JS Function and
+ * the island, so a shared link renders the same markup with or without JavaScript. Every figure carries
+ * its unrounded value in `data-value` so tests can compare it with GET /api/tti.
+ */
+
+export type ResultView =
+  | { ok: true; result: TtiResult; /** Query of the shareable link, without "?". */ query: string }
+  | {
+      ok: false;
+      issues: FieldIssue[];
+      /** Replaces the headline, for problems of the whole link. */ note?: string;
+    };
+
+export function renderResultHtml(view: ResultView): string {
+  return view.ok ? renderResult(view.result, view.query) : renderIssues(view.issues, view.note);
+}
+
+function signedMoney(amount: number, currency: string): string {
+  const text = formatMoney(Math.abs(amount), currency);
+  return Math.round(amount) === 0 ? text : `${amount > 0 ? '+' : '−'}${text}`;
+}
+
+function figure(
+  id: string,
+  label: string,
+  value: number,
+  text: string,
+  detail: string,
+  tone: 'good' | 'bad' | 'neutral' = 'neutral',
+): string {
+  return (
+    `<div class="figure ${tone}" data-figure="${id}">` +
+    `<dt>${escapeHtml(label)}</dt>` +
+    `<dd><span class="value" data-value="${value}">${escapeHtml(text)}</span>` +
+    (detail ? ` <span class="detail">${escapeHtml(detail)}</span>` : '') +
+    `</dd></div>`
+  );
+}
+
+const toneOf = (value: number, goodWhenPositive = true): 'good' | 'bad' | 'neutral' =>
+  Math.abs(value) < 0.05 ? 'neutral' : value > 0 === goodWhenPositive ? 'good' : 'bad';
+
+const rangeMoney = (range: Range, currency: string): string =>
+  `range ${signedMoney(range.low, currency)} to ${signedMoney(range.high, currency)}`;
+
+function renderResult(result: TtiResult, query: string): string {
+  const { conversion, bounce, revenue } = result;
+  const text = describeResult(result);
+  const figures = [
+    figure(
+      'lift',
+      'Conversion rate',
+      conversion.liftPct,
+      formatPct(conversion.liftPct),
+      `range ${formatPct(conversion.lowPct)} to ${formatPct(conversion.highPct)}`,
+      toneOf(conversion.liftPct),
+    ),
+    figure(
+      'bounce',
+      'Bounce rate',
+      bounce.targetRate,
+      `${formatRate(bounce.currentRate)} → ${formatRate(bounce.targetRate)}`,
+      `${formatPct(bounce.changePct)} relative${bounce.currentRateSource === 'default' ? ', typical starting rate' : ''}`,
+      toneOf(bounce.changePct, false),
+    ),
+  ];
+  if (revenue) {
+    const c = revenue.currency;
+    figures.push(
+      figure(
+        'monthly',
+        'Revenue per month',
+        revenue.monthlyDelta.central,
+        signedMoney(revenue.monthlyDelta.central, c),
+        rangeMoney(revenue.monthlyDelta, c),
+        toneOf(revenue.monthlyDelta.central),
+      ),
+      figure(
+        'yearly',
+        'Revenue per year',
+        revenue.yearlyDelta.central,
+        signedMoney(revenue.yearlyDelta.central, c),
+        rangeMoney(revenue.yearlyDelta, c),
+        toneOf(revenue.yearlyDelta.central),
+      ),
+      figure(
+        'orders',
+        'Orders per month',
+        revenue.extraOrdersPerMonth.central,
+        signedCount(revenue.extraOrdersPerMonth.central),
+        `range ${signedCount(revenue.extraOrdersPerMonth.low)} to ${signedCount(revenue.extraOrdersPerMonth.high)}`,
+        toneOf(revenue.extraOrdersPerMonth.central),
+      ),
+    );
+  }
+  const hint = revenue
+    ? ''
+    : '<p class="hint">Add monthly sessions, conversion rate and average order value to see the revenue.</p>';
+  return (
+    `<p class="headline" data-headline>${escapeHtml(text.title)}</p>` +
+    `<dl class="figures">${figures.join('')}</dl>` +
+    hint +
+    `<div class="explain">${text.sentences.map((s) => `<p>${escapeHtml(s)}</p>`).join('')}</div>` +
+    `<p class="share"><a class="share-link" href="/tti/?${escapeHtml(query)}">Link to this result</a></p>`
+  );
+}
+
+function signedCount(value: number): string {
+  const rounded = Math.round(value);
+  const magnitude = Math.abs(rounded).toLocaleString('en');
+  return rounded === 0 ? '0' : `${rounded > 0 ? '+' : '−'}${magnitude}`;
+}
+
+function renderIssues(issues: FieldIssue[], note?: string): string {
+  const items = issues
+    .map(
+      (issue) =>
+        `<li><a href="#f-${issue.field}">${escapeHtml(FIELD_LABELS[issue.field])}</a>: ${escapeHtml(issue.message)}</li>`,
+    )
+    .join('');
+  return (
+    `<div class="issues" data-issues="${issues.length}">` +
+    `<p class="headline">${escapeHtml(
+      note ?? `Please check ${issues.length === 1 ? 'this value' : `these ${issues.length} values`}:`,
+    )}</p>` +
+    (items ? `<ul>${items}</ul>` : '') +
+    '</div>'
+  );
+}

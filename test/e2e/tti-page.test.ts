@@ -1,0 +1,235 @@
+/**
+ * /tti/ in Chromium against `wrangler pages dev` of the built site: the island, the shared-link and no-JS
+ * paths (functions/tti/index.ts), accessibility (axe-core), a 360 px viewport and layout stability.
+ * Expected numbers come from the model itself (or GET /api/tti), never from constants in this file.
+ */
+import { readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { computeTti } from '../../src/core/tti/compute.ts';
+import { formatPct } from '../../src/core/tti/describe.ts';
+import type { TtiResult } from '../../src/core/tti/types.ts';
+import { hasChromium, launchChromium } from '../support/browser.ts';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Narrowest phone width the page must fit without horizontal scrolling (CSS px). */
+const NARROW_VIEWPORT = { width: 360, height: 780 };
+
+describe.skipIf(!hasChromium)('/tti/ in Chromium', () => {
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const base = () => inject('baseUrl');
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+  });
+
+  async function open(path: string, options: BrowserContextOptions = {}): Promise<Page> {
+    const context = await browser.newContext(options);
+    contexts.push(context);
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${base()}${path}`, { waitUntil: 'load' });
+    expect(errors).toEqual([]);
+    return page;
+  }
+
+  const liftValue = (page: Page) =>
+    page.locator('[data-figure="lift"] .value').getAttribute('data-value').then(Number);
+  const liftText = (page: Page) => page.locator('[data-figure="lift"] .value').innerText();
+
+  it('shows the default result in the first HTML, before any script runs', async () => {
+    const page = await open('/tti/', { javaScriptEnabled: false });
+    const current = Number(await page.inputValue('#f-current'));
+    const target = Number(await page.inputValue('#f-target'));
+    const expected = computeTti({ current, target });
+    expect(await liftValue(page)).toBeCloseTo(expected.conversion.liftPct, 9);
+    expect(await page.locator('#tti-chart svg path.conversion-line').count()).toBe(1);
+  });
+
+  it('loads the model only on interaction: page load runs just the small entry script', async () => {
+    const context = await browser.newContext();
+    contexts.push(context);
+    const page = await context.newPage();
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+    });
+    await page.goto(`${base()}/tti/?current=6&target=3`, { waitUntil: 'networkidle' });
+    expect(scripts.some((path) => path.includes('engine'))).toBe(false);
+    await page.focus('#f-current');
+    await expect.poll(() => scripts.some((path) => path.includes('engine'))).toBe(true);
+  });
+
+  it('updates numbers, chart and URL as the user types, keeping utm_* parameters', async () => {
+    const page = await open('/tti/?utm_source=newsletter&utm_campaign=q4');
+    await page.fill('#f-current', '10');
+    await page.fill('#f-target', '4');
+    await page.fill('#f-bounceRatePct', '52');
+    const expected = computeTti({ current: 10, target: 4, bounceRate: 0.52 });
+    await expect.poll(() => liftValue(page)).toBeCloseTo(expected.conversion.liftPct, 9);
+    expect(await liftText(page)).toBe(formatPct(expected.conversion.liftPct));
+    expect(await page.locator('#tti-chart .mark.current text').textContent()).toBe('Now 10 s');
+    expect(await page.locator('#tti-chart .mark.target text').textContent()).toBe('Target 4 s');
+    const url = new URL(page.url());
+    expect([...url.searchParams]).toEqual([
+      ['current', '10'],
+      ['target', '4'],
+      ['bounceRate', '0.52'],
+      ['utm_source', 'newsletter'],
+      ['utm_campaign', 'q4'],
+    ]);
+    expect(await page.getAttribute('.share-link', 'href')).toBe(`/tti/${url.search}`);
+    expect(await page.title()).toContain(formatPct(expected.conversion.liftPct));
+  });
+
+  it('reproduces a shared link: the same numbers as GET /api/tti for the same query', async () => {
+    const query =
+      'current=7.5&target=2.5&bounceRate=0.5&sessions=120000&conversionRate=0.021&orderValue=80&currency=EUR&utm_medium=social';
+    const expected = await modelAnswer(base(), query);
+    const page = await open(`/tti/?${query}`);
+    expect(await liftValue(page)).toBeCloseTo(expected.conversion.liftPct, 9);
+    expect(await page.locator('[data-headline]').innerText()).toBe(expected.text.title);
+    const yearly = Number(await page.locator('[data-figure="yearly"] .value').getAttribute('data-value'));
+    expect(yearly).toBeCloseTo(expected.revenue!.yearlyDelta.central, 6);
+    expect(await page.locator('[data-figure="yearly"] .value').innerText()).toMatch(/^\+€/);
+    expect(await page.inputValue('#f-bounceRatePct')).toBe('50');
+    expect(await page.inputValue('#f-conversionRatePct')).toBe('2.1');
+    // The island leaves a canonical link as it is.
+    expect(new URL(page.url()).search).toBe(`?${query}`);
+  });
+
+  it('without JavaScript, renders the result of a query and fills the form', async () => {
+    const page = await open('/tti/?current=5&target=2.5&utm_source=x', { javaScriptEnabled: false });
+    const expected = computeTti({ current: 5, target: 2.5 });
+    expect(await liftText(page)).toBe(formatPct(expected.conversion.liftPct));
+    expect(await page.inputValue('#f-current')).toBe('5');
+    expect(await page.locator('#tti-chart .mark.target text').textContent()).toBe('Target 2.5 s');
+    expect(await page.getAttribute('#tti-extra input[name="utm_source"]', 'value')).toBe('x');
+  });
+
+  it('without JavaScript, a form submission in percent lands on the contract URL and keeps utm_*', async () => {
+    const page = await open('/tti/?utm_source=mail', { javaScriptEnabled: false });
+    await page.fill('#f-current', '9');
+    await page.fill('#f-target', '3');
+    await page.fill('#f-bounceRatePct', '45');
+    await Promise.all([page.waitForURL(/current=9/), page.click('button[type="submit"]')]);
+    const url = new URL(page.url());
+    expect(url.pathname).toBe('/tti/');
+    expect([...url.searchParams]).toEqual([
+      ['current', '9'],
+      ['target', '3'],
+      ['bounceRate', '0.45'],
+      ['utm_source', 'mail'],
+    ]);
+    const expected = computeTti({ current: 9, target: 3, bounceRate: 0.45 });
+    expect(await liftValue(page)).toBeCloseTo(expected.conversion.liftPct, 9);
+  });
+
+  it('reports an invalid value on its field and in the result, and keeps it in the URL', async () => {
+    const page = await open('/tti/');
+    await page.fill('#f-current', '6,5');
+    const error = page.locator('#f-current-error');
+    await expect.poll(() => error.isVisible()).toBe(true);
+    expect(await error.innerText()).toMatch(/plain number/);
+    expect(await page.getAttribute('#f-current', 'aria-invalid')).toBe('true');
+    expect(await page.locator('#tti-result .issues li').count()).toBe(1);
+    expect(await page.locator('#tti-chart svg').count()).toBe(0);
+    expect(new URL(page.url()).searchParams.get('current')).toBe('6,5');
+    await page.fill('#f-current', '6.5');
+    await expect.poll(() => error.isVisible()).toBe(false);
+    expect(await page.getAttribute('#f-current', 'aria-invalid')).toBeNull();
+  });
+
+  it('without JavaScript, reports invalid values from a link (HTTP 400, fields marked)', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    contexts.push(context);
+    const page = await context.newPage();
+    const response = await page.goto(`${base()}/tti/?current=0&target=3&conversionRate=2`);
+    expect(response?.status()).toBe(400);
+    expect(await page.locator('#f-current-error').isVisible()).toBe(true);
+    expect(await page.locator('#f-conversionRatePct-error').innerText()).toMatch(/percentage/);
+    expect(await page.inputValue('#f-conversionRatePct')).toBe('200');
+  });
+
+  it('copies the current link', async () => {
+    const page = await open('/tti/?current=6&target=3&utm_source=x', {
+      permissions: ['clipboard-read', 'clipboard-write'],
+    });
+    await page.click('#tti-copy');
+    await expect.poll(() => page.locator('#tti-copy-status').innerText()).toBe('Link copied.');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(page.url());
+  });
+
+  it('is operable from the keyboard with a visible focus ring', async () => {
+    const page = await open('/tti/');
+    await page.focus('#f-current');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-target');
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+    expect(outline).not.toBe('none');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('2');
+    await page.keyboard.press('Enter');
+    // Enter keeps the page (the island handles the submission) and shows the new result.
+    await expect
+      .poll(() => liftValue(page))
+      .toBeCloseTo(computeTti({ current: 8, target: 2 }).conversion.liftPct, 9);
+  });
+
+  it.each([
+    ['the default page', '/tti/'],
+    ['a result with revenue', '/tti/?current=6&target=3&sessions=50000&conversionRate=0.03&orderValue=40'],
+    ['invalid input', '/tti/?current=x&target=3'],
+  ])('has no axe-core violations: %s', async (_name, path) => {
+    // axe is injected as an inline script, which the page's CSP rightly forbids: bypass it for the audit.
+    const page = await open(path, { bypassCSP: true });
+    await page.addScriptTag({ content: axeSource });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: () => Promise<{ violations: unknown[] }> } }).axe;
+      return (await axe.run()).violations;
+    });
+    expect(violations).toEqual([]);
+  });
+
+  it('fits a 360 px wide screen without horizontal scrolling', async () => {
+    const page = await open('/tti/?current=6&target=3&sessions=50000&conversionRate=0.03&orderValue=40', {
+      viewport: NARROW_VIEWPORT,
+    });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    mkdirSync('test-results', { recursive: true });
+    await page.screenshot({ path: 'test-results/tti.png', fullPage: true });
+  });
+
+  it('does not shift layout while loading a shared link (CLS 0)', async () => {
+    const page = await open('/tti/?current=12&target=5&bounceRate=0.6');
+    await page.waitForTimeout(300);
+    const shift = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          let total = 0;
+          new PerformanceObserver((list) => {
+            for (const entry of list.getEntries()) total += (entry as unknown as { value: number }).value;
+          }).observe({ type: 'layout-shift', buffered: true });
+          setTimeout(() => resolve(total), 100);
+        }),
+    );
+    expect(shift).toBe(0);
+  });
+});
+
+/** The model's answer for a query, from GET /api/tti (functions/api/tti.ts: a TtiResult plus its text). */
+async function modelAnswer(baseUrl: string, query: string): Promise<TtiResult & { text: { title: string } }> {
+  const response = await fetch(`${baseUrl}/api/tti?${query}`);
+  expect(response.status).toBe(200);
+  return (await response.json()) as TtiResult & { text: { title: string } };
+}

@@ -1,0 +1,291 @@
+/**
+ * The no-JS and shared-link path of /tti/ (functions/tti/index.ts) inside workerd, against the built
+ * page as ASSETS, plus the form/URL mapping it shares with the island (src/components/tti/form-fields.ts).
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { MAX_QUERY_CHARS, onRequestGet, PAGE_CACHE_CONTROL } from '../../functions/tti/index.ts';
+import {
+  canonicalQuery,
+  fieldIssues,
+  formValuesFromQuery,
+  fractionToPercent,
+  percentToFraction,
+  type FormValues,
+} from '../../src/components/tti/form-fields.ts';
+import { metaFor } from '../../src/components/tti/page-meta.ts';
+import { computeTti } from '../../src/core/tti/compute.ts';
+import { formatPct } from '../../src/core/tti/describe.ts';
+import { callFunction } from './call.ts';
+
+const PASSED_THROUGH = 'static page';
+const get = (search: string) =>
+  callFunction(onRequestGet, new Request(`https://tools.example.com/tti/${search}`), {
+    next: async () => new Response(PASSED_THROUGH),
+  });
+
+/** HTMLRewriter hands attributes over as written: decode the entities our markup and workerd use. */
+const decode = (text: string): string =>
+  text
+    .replace(/&#(\d+);/g, (_m, code: string) => String.fromCharCode(Number(code)))
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+
+/** Attribute or text of the first element matching a selector, via HTMLRewriter (no DOM in workerd). */
+async function pick(html: string, selector: string, attribute?: string): Promise<string | null> {
+  let found: string | null = null;
+  let text = '';
+  let inside = false;
+  await new HTMLRewriter()
+    .on(selector, {
+      element(el) {
+        if (found !== null || inside) return;
+        if (attribute) {
+          const value = el.getAttribute(attribute);
+          found = value === null ? null : decode(value);
+        } else {
+          inside = true;
+          el.onEndTag(() => {
+            found = text;
+            inside = false;
+          });
+        }
+      },
+      text(chunk) {
+        if (inside) text += chunk.text;
+      },
+    })
+    .transform(new Response(html))
+    .text();
+  return found;
+}
+
+describe('GET /tti/ (no-JS and shared links)', () => {
+  it('passes a request without a query straight to the static page', async () => {
+    expect(await (await get('')).text()).toBe(PASSED_THROUGH);
+    expect(await (await get('?')).text()).toBe(PASSED_THROUGH);
+  });
+
+  it('renders the result of a query into the page, with meta, canonical URL and caching', async () => {
+    const response = await get('?current=6&target=3&bounceRate=0.45&utm_source=news&utm_campaign=q4');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/text\/html/);
+    expect(response.headers.get('cache-control')).toBe(PAGE_CACHE_CONTROL);
+    expect(response.headers.get('x-robots-tag')).toBeNull();
+    const html = await response.text();
+    const result = computeTti({ current: 6, target: 3, bounceRate: 0.45 });
+    const meta = metaFor(result);
+    expect(await pick(html, 'title')).toBe(meta.title);
+    expect(meta.title).toContain(formatPct(result.conversion.liftPct));
+    for (const [selector, value] of [
+      ['meta[name="description"]', meta.description],
+      ['meta[property="og:title"]', meta.title],
+      ['meta[property="og:description"]', meta.description],
+      ['meta[name="twitter:title"]', meta.title],
+      ['meta[name="twitter:description"]', meta.description],
+    ]) {
+      expect(await pick(html, selector!, 'content')).toBe(value);
+    }
+    const canonical = 'https://tools.example.com/tti/?current=6&target=3&bounceRate=0.45';
+    expect(await pick(html, 'link[rel="canonical"]', 'href')).toBe(canonical);
+    expect(await pick(html, 'meta[property="og:url"]', 'content')).toBe(canonical);
+    expect(Number(await pick(html, '[data-figure="lift"] .value', 'data-value'))).toBe(
+      result.conversion.liftPct,
+    );
+    expect(await pick(html, '#f-current', 'value')).toBe('6');
+    expect(await pick(html, '#f-bounceRatePct', 'value')).toBe('45');
+    expect(await pick(html, '#tti-extra input[name="utm_source"]', 'value')).toBe('news');
+    expect(await pick(html, '#tti-extra input[name="utm_campaign"]', 'value')).toBe('q4');
+    expect(await pick(html, '#tti-chart .mark.current text')).toBe('Now 6 s');
+    expect(await pick(html, '.share-link', 'href')).toBe(
+      '/tti/?current=6&target=3&bounceRate=0.45&utm_source=news&utm_campaign=q4',
+    );
+  });
+
+  it.each([
+    [
+      'percent fields from the form',
+      '?current=6&target=3&bounceRatePct=45&sessions=&utm_source=x',
+      '/tti/?current=6&target=3&bounceRate=0.45&utm_source=x',
+    ],
+    ['empty optional fields', '?current=6&target=3&orderValue=&currency=', '/tti/?current=6&target=3'],
+    [
+      'a percent with a % sign',
+      '?current=6&target=3&conversionRatePct=2.5%25',
+      '/tti/?current=6&target=3&conversionRate=0.025',
+    ],
+    [
+      'a non-number percent (passed on for the parser)',
+      '?current=6&target=3&bounceRatePct=lots',
+      '/tti/?current=6&target=3&bounceRate=lots',
+    ],
+  ])('redirects %s to the contract URL (303)', async (_name, search, location) => {
+    const response = await get(search);
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe(location);
+  });
+
+  it('reports invalid values on their fields with HTTP 400 and keeps what was typed', async () => {
+    const response = await get('?current=abc&target=3&conversionRate=2&utm_source=x');
+    expect(response.status).toBe(400);
+    expect(response.headers.get('x-robots-tag')).toBe('noindex');
+    const html = await response.text();
+    expect(await pick(html, '#f-current', 'value')).toBe('abc');
+    expect(await pick(html, '#f-current', 'aria-invalid')).toBe('true');
+    expect(await pick(html, '#f-current-error', 'hidden')).toBeNull();
+    expect(await pick(html, '#f-current-error')).toMatch(/plain number/);
+    expect(await pick(html, '#f-conversionRatePct', 'value')).toBe('200');
+    expect(await pick(html, '#f-conversionRatePct-error')).toMatch(/percentage from 0 to 100/);
+    expect(await pick(html, '#f-target-error', 'hidden')).toBe('');
+    expect(await pick(html, '#tti-result .issues', 'data-issues')).toBe('2');
+    expect(await pick(html, '#tti-chart .chart-empty')).toMatch(/appears when the inputs are valid/);
+    expect(await pick(html, 'title')).toBe('TTI lift calculator: what a faster Time to Interactive is worth');
+  });
+
+  it('keeps a link with only utm_* parameters on the default example (200), carrying them', async () => {
+    const response = await get('?utm_source=ad&utm_medium=cpc');
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(await pick(html, '#tti-extra input[name="utm_medium"]', 'value')).toBe('cpc');
+    expect(await pick(html, '[data-figure="lift"] .value', 'data-value')).not.toBeNull();
+  });
+
+  it(`answers 414 with a visible note for a query over ${MAX_QUERY_CHARS} characters`, async () => {
+    const response = await get(`?current=6&target=3&utm_term=${'x'.repeat(MAX_QUERY_CHARS)}`);
+    expect(response.status).toBe(414);
+    const html = await response.text();
+    expect(await pick(html, '#tti-result .headline')).toMatch(/too long/);
+    expect(html).not.toContain('x'.repeat(100));
+  });
+
+  it('escapes hostile parameter names and values', async () => {
+    const payload = '"><script>alert(1)</script>';
+    const response = await get(
+      `?current=${encodeURIComponent(payload)}&target=3&${encodeURIComponent(payload)}=${encodeURIComponent(payload)}`,
+    );
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    // Inside a quoted attribute "<script>" is inert; what must never appear is the quote that ends it.
+    expect(html).not.toContain('"><script>alert(1)');
+    expect(await pick(html, '#f-current', 'value')).toBe(payload);
+    expect(await pick(html, `#tti-extra input`, 'value')).toBe(payload);
+  });
+
+  it('never answers 5xx, whatever the query', async () => {
+    const field = fc.constantFrom(
+      'current',
+      'target',
+      'bounceRate',
+      'bounceRatePct',
+      'sessions',
+      'conversionRate',
+      'conversionRatePct',
+      'orderValue',
+      'currency',
+      'utm_source',
+      'x',
+    );
+    const value = fc.oneof(
+      fc.string(),
+      fc.double().map(String),
+      fc.constantFrom('', '0', '1e9', '-1', '%', 'NaN', '60', '0.5'),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(field, value), { maxLength: 10 }), async (pairs) => {
+        const search = new URLSearchParams(pairs).toString();
+        const response = await get(search ? `?${search}` : '');
+        expect([200, 303, 400, 414]).toContain(response.status);
+        await response.arrayBuffer();
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('form fields and the URL contract', () => {
+  it.each([
+    ['45', '0.45'],
+    ['2.5', '0.025'],
+    ['1.1', '0.011'],
+    [' 7 % ', '0.07'],
+    ['100', '1'],
+    ['0.00001', '0.0000001'],
+    ['abc', 'abc'],
+    ['-5', '-5'],
+    ['', ''],
+  ])('percentToFraction(%j) = %j', (typed, fraction) => {
+    expect(percentToFraction(typed)).toBe(fraction);
+  });
+
+  it.each([
+    ['0.45', '45'],
+    ['0.011', '1.1'],
+    ['0.07', '7'],
+    ['1', '100'],
+    ['lots', 'lots'],
+  ])('fractionToPercent(%j) = %j', (fraction, typed) => {
+    expect(fractionToPercent(fraction)).toBe(typed);
+  });
+
+  it('round-trips every percent a person types with up to 4 decimals', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1_000_000 }), (n) => {
+        const typed = String(n / 10_000);
+        expect(fractionToPercent(percentToFraction(typed))).toBe(typed);
+      }),
+    );
+  });
+
+  it('canonicalQuery prefers the percent field, drops empty ones and keeps unknown parameters in order', () => {
+    const { query, changed } = canonicalQuery(
+      new URLSearchParams('utm_a=1&bounceRate=0.3&current=5&bounceRatePct=40&target=&x=&target=2'),
+    );
+    expect(changed).toBe(true);
+    expect(query.toString()).toBe('utm_a=1&current=5&bounceRate=0.4&x=&target=2');
+    expect(canonicalQuery(new URLSearchParams('current=5&target=2&utm_a=1')).changed).toBe(false);
+  });
+
+  it('formValuesFromQuery shows rates in percent', () => {
+    expect(
+      formValuesFromQuery(new URLSearchParams('current=5&target=2&conversionRate=0.021&currency=eur')),
+    ).toEqual({
+      current: '5',
+      target: '2',
+      bounceRatePct: '',
+      sessions: '',
+      conversionRatePct: '2.1',
+      orderValue: '',
+      currency: 'eur',
+    });
+  });
+
+  it('fieldIssues puts issues on the form inputs, in percent words for rates', () => {
+    const values = { bounceRatePct: '4 5', conversionRatePct: '250' } as FormValues;
+    expect(
+      fieldIssues(
+        [
+          { path: 'current', message: 'Required.' },
+          {
+            path: 'bounceRate',
+            message: 'Bounce rate (a fraction, 0.45 for 45 %) must be a plain number such as 8.3.',
+          },
+          {
+            path: 'conversionRate',
+            message: 'Conversion rate (a fraction, 0.02 for 2 %) must be at most 1.',
+          },
+          { path: 'nonsense', message: 'x' },
+        ],
+        values,
+      ),
+    ).toEqual([
+      { field: 'current', message: 'Required.' },
+      {
+        field: 'bounceRatePct',
+        message: 'Bounce rate must be a plain number of percent, such as 45 or 2.5.',
+      },
+      { field: 'conversionRatePct', message: 'Conversion rate must be a percentage from 0 to 100.' },
+    ]);
+  });
+});
