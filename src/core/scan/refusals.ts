@@ -1,0 +1,51 @@
+/**
+ * Why a scan did not happen, as stable codes with their HTTP status. Tests assert the code, not the prose.
+ *
+ * No input of a caller and no behaviour of a remote site yields a 5xx from us: 5xx means our bug.
+ * - 400: the request itself is malformed.
+ * - 413: the request body is too large.
+ * - 422: the URL is understood but the scanner refuses it by policy (SSRF rules, redirects, not HTML).
+ * - 424 (Failed Dependency, RFC 4918): the target site or its DNS failed us. A 502/504 would be the
+ *   conventional gateway answer, but it would blame us, trip 5xx alerting and be retried by clients.
+ */
+export const SCAN_REFUSALS = {
+  invalid_request: 400,
+  invalid_url: 400,
+  payload_too_large: 413,
+  unsupported_scheme: 422,
+  credentials_in_url: 422,
+  port_not_allowed: 422,
+  private_address: 422,
+  too_many_redirects: 422,
+  redirect_refused: 422,
+  not_html: 422,
+  unsupported_encoding: 422,
+  dns_failed: 424,
+  origin_unreachable: 424,
+  origin_error: 424,
+  timeout: 424,
+} as const;
+
+export type ScanRefusalCode = keyof typeof SCAN_REFUSALS;
+
+/** A refusal raised by the pure scan core; routes turn it into an ApiError. */
+export class ScanRefusal extends Error {
+  readonly code: ScanRefusalCode;
+  readonly status: number;
+
+  constructor(code: ScanRefusalCode, message: string, options: { cause?: unknown } = {}) {
+    super(message, options);
+    this.name = 'ScanRefusal';
+    this.code = code;
+    this.status = SCAN_REFUSALS[code];
+  }
+}
+
+/** The refusal outcome returned (not thrown) by pure checks. */
+export interface Refused {
+  ok: false;
+  code: ScanRefusalCode;
+  message: string;
+}
+
+export const refused = (code: ScanRefusalCode, message: string): Refused => ({ ok: false, code, message });

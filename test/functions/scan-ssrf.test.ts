@@ -1,0 +1,178 @@
+/**
+ * The SSRF battery: every payload aims at the CANARY server on loopback (never an allowed origin) or at
+ * private/metadata space, directly or through a redirect from an allowed fixture origin, and must be
+ * refused with its code. At the end the canary must have seen zero requests; a control request then proves
+ * the canary does record hits.
+ */
+import { env } from 'cloudflare:workers';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fixtureState, outcome, site, type FixtureState } from './scan-support.ts';
+
+let state: FixtureState;
+beforeAll(async () => {
+  state = await fixtureState();
+});
+
+/** The canary on its free port, e.g. http://127.0.0.1:41234 */
+const canary = () => state.canaryOrigins[0] as string;
+const canaryPort = () => new URL(canary()).port;
+/** The canary on port 80 of a loopback address, when the fixture could bind one. */
+const canary80 = () => state.canaryOrigins[1] ?? null;
+
+/** Spellings of an IPv4 address that the WHATWG URL parser turns back into it. */
+function spellings(ip: string): string[] {
+  const [a, b, c, d] = ip.split('.').map(Number) as [number, number, number, number];
+  const n = ((a << 24) >>> 0) + (b << 16) + (c << 8) + d;
+  return [
+    ip,
+    String(n),
+    `0x${n.toString(16)}`,
+    `0${n.toString(8)}`,
+    [a, b, c, d].map((x) => `0${x.toString(8)}`).join('.'),
+    [a, b, c, d].map((x) => `0x${x.toString(16)}`).join('.'),
+    `${a}.${(b << 16) + (c << 8) + d}`,
+    `${a}.${b}.${(c << 8) + d}`,
+    `[::ffff:${ip}]`,
+    `[::ffff:${((a << 8) + b).toString(16)}:${((c << 8) + d).toString(16)}]`,
+    `[64:ff9b::${ip}]`,
+    `[2002:${((a << 8) + b).toString(16)}:${((c << 8) + d).toString(16)}::]`,
+    [...ip].map((ch) => (ch === '.' ? '\uff0e' : String.fromCharCode(ch.charCodeAt(0) + 0xfee0))).join(''), // fullwidth
+    ip
+      .split('')
+      .map((ch) => `%${ch.charCodeAt(0).toString(16)}`)
+      .join(''), // percent-encoded
+  ];
+}
+
+describe('SSRF battery (canary on loopback must see nothing)', () => {
+  it('has a canary that is not an allowed origin', () => {
+    const allowed = (env.SCAN_ALLOWED_ORIGINS ?? '').split(',');
+    for (const origin of state.canaryOrigins) expect(allowed).not.toContain(origin);
+    expect(state.canaryHits).toEqual([]);
+  });
+
+  const direct: Array<[string, () => string, string]> = [
+    ['the canary itself', () => `${canary()}/`, 'port_not_allowed'],
+    ['the canary by localhost', () => `http://localhost:${canaryPort()}/`, 'port_not_allowed'],
+    ['the canary by [::1]', () => `http://[::1]:${canaryPort()}/`, 'port_not_allowed'],
+    ['the canary by decimal', () => `http://2130706433:${canaryPort()}/`, 'port_not_allowed'],
+    ['the canary by gopher', () => `gopher://127.0.0.1:${canaryPort()}/_GET%20/`, 'unsupported_scheme'],
+    ['the canary by dict', () => `dict://127.0.0.1:${canaryPort()}/info`, 'unsupported_scheme'],
+    [
+      'the canary with credentials',
+      () => `http://user:pass@127.0.0.1:${canaryPort()}/`,
+      'credentials_in_url',
+    ],
+    [
+      'the canary behind @',
+      () => `http://${new URL(site()).host}@127.0.0.1:${canaryPort()}/`,
+      'credentials_in_url',
+    ],
+    ['file:', () => 'file:///etc/passwd', 'unsupported_scheme'],
+    ['localhost', () => 'http://localhost/', 'private_address'],
+    ['LOCALHOST.', () => 'http://LOCALHOST./', 'private_address'],
+    ['sub.localhost', () => 'http://canary.localhost/', 'private_address'],
+    ['percent-encoded localhost', () => 'http://%6c%6f%63%61%6c%68%6f%73%74/', 'private_address'],
+    ['0', () => 'http://0/', 'private_address'],
+    ['0.0.0.0', () => 'http://0.0.0.0/', 'private_address'],
+    ['[::]', () => 'http://[::]/', 'private_address'],
+    ['[::1]', () => 'http://[::1]/', 'private_address'],
+    ['IPv4-compatible ::127.0.0.1', () => 'http://[::127.0.0.1]/', 'private_address'],
+    ['AWS metadata', () => 'http://169.254.169.254/latest/meta-data/iam/', 'private_address'],
+    ['AWS metadata decimal', () => 'http://2852039166/', 'private_address'],
+    ['AWS metadata IPv6', () => 'http://[fd00:ec2::254]/latest/', 'private_address'],
+    ['GCP metadata name', () => 'http://metadata.google.internal/computeMetadata/v1/', 'private_address'],
+    ['Alibaba metadata', () => 'http://100.100.100.200/latest/meta-data/', 'private_address'],
+    ['10/8', () => 'http://10.0.0.1/', 'private_address'],
+    ['172.16/12', () => 'http://172.16.0.1/', 'private_address'],
+    ['192.168/16', () => 'http://192.168.0.1/', 'private_address'],
+    ['CGNAT', () => 'http://100.64.0.1/', 'private_address'],
+    ['benchmarking', () => 'http://198.18.0.1/', 'private_address'],
+    ['multicast', () => 'http://224.0.0.1/', 'private_address'],
+    ['broadcast', () => 'http://255.255.255.255/', 'private_address'],
+    ['ULA', () => 'http://[fd12::1]/', 'private_address'],
+    ['link-local v6', () => 'http://[fe80::1]/', 'private_address'],
+    ['intranet single label', () => 'http://intranet/', 'private_address'],
+    // Names whose DoH answers are private (test/fixtures/zones/fixture-sites.zone)
+    ['DNS → 127.0.0.1', () => 'http://site.fixture.test/', 'private_address'],
+    ['DNS → CNAME → 127.0.0.1', () => 'http://www.site.fixture.test/', 'private_address'],
+    ['DNS → 10.0.0.1', () => 'http://ssrf-private10.fixture.test/', 'private_address'],
+    ['DNS → 192.168.1.1', () => 'http://ssrf-private192.fixture.test/', 'private_address'],
+    ['DNS → CGNAT', () => 'http://ssrf-cgnat.fixture.test/', 'private_address'],
+    ['DNS → metadata', () => 'http://ssrf-metadata.fixture.test/', 'private_address'],
+    ['DNS → 0.0.0.0', () => 'http://ssrf-zero.fixture.test/', 'private_address'],
+    ['DNS → benchmarking', () => 'http://ssrf-benchmark.fixture.test/', 'private_address'],
+    ['DNS → multicast', () => 'http://ssrf-multicast.fixture.test/', 'private_address'],
+    ['DNS → one public, one loopback', () => 'http://ssrf-mixed.fixture.test/', 'private_address'],
+    ['DNS → ::1', () => 'http://ssrf-v6loop.fixture.test/', 'private_address'],
+    ['DNS → ::ffff:127.0.0.1', () => 'http://ssrf-v6mapped.fixture.test/', 'private_address'],
+    ['DNS → NAT64 of 10.0.0.1', () => 'http://ssrf-nat64.fixture.test/', 'private_address'],
+    ['DNS → 6to4 of 192.168.1.1', () => 'http://ssrf-6to4.fixture.test/', 'private_address'],
+    ['DNS → ULA', () => 'http://ssrf-ula.fixture.test/', 'private_address'],
+    ['DNS → AWS IPv6 metadata', () => 'http://ssrf-aws-v6.fixture.test/', 'private_address'],
+    ['DNS → fe80::1', () => 'http://ssrf-linklocal6.fixture.test/', 'private_address'],
+    [
+      'DNS → CNAME metadata.google.internal',
+      () => 'http://ssrf-cname-metadata.fixture.test/',
+      'private_address',
+    ],
+    ['DNS → CNAME → loopback', () => 'http://ssrf-cname-loopback.fixture.test/', 'private_address'],
+  ];
+
+  it.each(direct)('%s → %s', async (_, payload, code) => {
+    expect(await outcome(payload())).toMatch(new RegExp(` ${code}$`));
+  });
+
+  it.each(spellings('127.0.0.1'))('127.0.0.1 spelled %s → private_address', async (host) => {
+    expect(await outcome(`http://${host}/`)).toBe('422 private_address');
+  });
+
+  it('refuses every spelling of the port-80 canary address', async () => {
+    const origin = canary80();
+    if (origin === null) return; // not root: the free-port canary above still covers the battery
+    for (const host of spellings(new URL(origin).hostname)) {
+      expect(await outcome(`http://${host}/ssrf`), host).toBe('422 private_address');
+    }
+  });
+
+  const viaRedirect: Array<[string, () => string]> = [
+    ['302 to the canary', () => `${canary()}/`],
+    ['307 to the canary by localhost', () => `http://localhost:${canaryPort()}/`],
+    ['to the canary by decimal', () => `http://2130706433:${canaryPort()}/`],
+    ['to the canary with credentials', () => `http://a:b@127.0.0.1:${canaryPort()}/`],
+    ['to 127.0.0.1 port 80', () => 'http://127.0.0.1/'],
+    ['to the port-80 canary', () => `${canary80() ?? 'http://127.0.0.1'}/`],
+    ['to [::1]', () => 'http://[::1]/'],
+    ['to AWS metadata', () => 'http://169.254.169.254/latest/meta-data/'],
+    ['to GCP metadata', () => 'http://metadata.google.internal/'],
+    ['to a name resolving to loopback', () => 'http://site.fixture.test/'],
+    ['to a name with one private answer', () => 'http://ssrf-mixed.fixture.test/'],
+    ['to gopher', () => `gopher://127.0.0.1:${canaryPort()}/_x`],
+    ['to file', () => 'file:///etc/passwd'],
+    ['to javascript', () => 'javascript:alert(1)'],
+  ];
+
+  it.each(viaRedirect)('allowed origin redirects %s → redirect_refused', async (_, target) => {
+    const status = _.startsWith('307') ? 307 : 302;
+    expect(await outcome(`${site()}/redirect/to?status=${status}&url=${encodeURIComponent(target())}`)).toBe(
+      '422 redirect_refused',
+    );
+  });
+
+  it('refuses a redirect to the canary at the end of a chain of allowed hops', async () => {
+    expect(await outcome(`${site()}/redirect/chain/3?to=${encodeURIComponent(`${canary()}/`)}`)).toBe(
+      '422 redirect_refused',
+    );
+  });
+
+  it('the canary saw zero requests', async () => {
+    const after = await fixtureState();
+    expect(after.canaryHits).toEqual([]);
+  });
+
+  it('control: the canary does record a request it receives', async () => {
+    await (await fetch(`${canary()}/control`)).text();
+    const after = await fixtureState();
+    expect(after.canaryHits.map((h) => h.url)).toEqual(['/control']);
+  });
+});

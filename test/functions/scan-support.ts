@@ -1,0 +1,55 @@
+import { env } from 'cloudflare:workers';
+import { createApiMiddleware } from '../../functions/api/_middleware.ts';
+import { onRequestPost } from '../../functions/api/scan.ts';
+import type { ScanResponse } from '../../src/core/deps/types.ts';
+import { callFunction } from './call.ts';
+
+/** The fixture origins (allowed) and, through the first one, the canary's addresses and hits. */
+export const fixtureOrigins = (): string[] => (env.SCAN_ALLOWED_ORIGINS ?? '').split(',').filter(Boolean);
+export const site = (): string => fixtureOrigins()[0] as string;
+export const otherSite = (): string => fixtureOrigins()[1] as string;
+
+export interface FixtureState {
+  origins: string[];
+  canaryOrigins: string[];
+  canaryHits: Array<{ server: string; url: string; host: string }>;
+}
+
+export async function fixtureState(): Promise<FixtureState> {
+  return (await (await fetch(`${site()}/__fixture/state`)).json()) as FixtureState;
+}
+
+/**
+ * POST /api/scan through the /api middleware, exactly as Pages routes it. A fresh middleware per call:
+ * its per-isolate rate limiter is tested on its own and would otherwise throttle this suite.
+ */
+export async function postScan(
+  body: unknown,
+  init: { raw?: string; headers?: Record<string, string> } = {},
+): Promise<Response> {
+  const make = () =>
+    new Request('http://edge-speed-tools.test/api/scan', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...init.headers },
+      body: init.raw ?? JSON.stringify(body),
+    });
+  return callFunction(createApiMiddleware(), make(), { next: () => callFunction(onRequestPost, make()) });
+}
+
+export type ScanResult = ScanResponse & { stats: NonNullable<ScanResponse['stats']> };
+
+export async function scan(
+  url: string,
+): Promise<{ status: number; body: ScanResult & { error?: { code: string; message: string } } }> {
+  const response = await postScan({ url });
+  return {
+    status: response.status,
+    body: (await response.json()) as ScanResult & { error?: { code: string; message: string } },
+  };
+}
+
+/** The refusal code of a scan, or "ok". */
+export async function outcome(url: string): Promise<string> {
+  const { status, body } = await scan(url);
+  return status === 200 ? 'ok' : `${status} ${body.error?.code}`;
+}
