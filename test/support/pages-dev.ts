@@ -25,8 +25,13 @@ export interface PagesDev {
  * Serves dist/ and functions/ with `wrangler pages dev` (workerd) on loopback, with the given bindings,
  * and resolves once it answers. Uses its own persistence folder so runs do not share KV.
  */
-export async function startPagesDev(bindings: Record<string, string>, persistTo: string): Promise<PagesDev> {
-  const port = await freePort();
+export async function startPagesDev(
+  bindings: Record<string, string>,
+  persistTo: string,
+  options: { port?: number } = {},
+): Promise<PagesDev> {
+  // A fixed port for the demo (scripts/start-demo.ts); tests take a free one.
+  const port = options.port ?? (await freePort());
   const args = [
     'wrangler',
     'pages',

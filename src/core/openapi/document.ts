@@ -10,6 +10,6 @@ export function openApiDocument(): Record<string, unknown> {
     title: 'Edge speed tools API',
     version: API_DOCUMENT_VERSION,
     description:
-      'JSON APIs behind the TTI lift calculator and the third-party dependency mapper. Errors use one envelope: { "error": { "code", "message", "issues"? } }.',
+      'JSON APIs behind the TTI lift calculator and the third-party dependency mapper. Errors use one envelope: { "error": { "code", "message", "issues"? } }; each operation lists its error statuses with their stable codes. Every route also answers OPTIONS preflights (CORS, any origin, no credentials); an unknown /api path answers 404 "not_found", and 500 "internal" would mean a bug of ours.',
   });
 }

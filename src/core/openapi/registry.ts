@@ -20,6 +20,7 @@ export interface ResponseEntry {
 }
 
 export interface PathEntry {
+  /** OpenAPI path template, e.g. `/api/reports/{id}`; each one is a route file under functions/ (swept by a test). */
   path: string;
   method: 'get' | 'post';
   operationId: string;
@@ -27,36 +28,38 @@ export interface PathEntry {
   description?: string;
   tags?: string[];
   query?: QueryParameterEntry[];
+  pathParameters?: QueryParameterEntry[];
   requestBody?: { description: string; schema: z.ZodType };
   responses: Record<string, ResponseEntry>;
 }
 
-/** The one error envelope of every API (src/core/http/api-error.ts). */
-export const errorEnvelopeSchema = z
-  .object({
-    error: z.object({
-      code: z.string().meta({ description: 'Stable machine-readable code.' }),
-      message: z.string().meta({ description: 'For people; may change.' }),
-      issues: z
-        .array(z.object({ path: z.string(), message: z.string() }))
-        .optional()
-        .meta({ description: 'One entry per offending input field.' }),
-    }),
-  })
-  .meta({ description: 'The error envelope of every API.' });
-
-/** JSON Schema of a zod schema, without the per-schema `$schema` key (the document declares the dialect). */
-export function jsonSchema(schema: z.ZodType): Record<string, unknown> {
+/**
+ * JSON Schema of a zod schema, without the per-schema `$schema` key (the document declares the dialect).
+ * Requests are described by what a client may send (`io: 'input'`, before defaults and transforms),
+ * responses by what the server produces (`io: 'output'`).
+ */
+export function jsonSchema(schema: z.ZodType, io: 'input' | 'output' = 'output'): Record<string, unknown> {
   const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, {
     target: 'draft-2020-12',
-    io: 'output',
+    io,
     unrepresentable: 'any',
   }) as Record<string, unknown>;
   return rest;
 }
 
-function content(schema: z.ZodType) {
-  return { 'application/json': { schema: jsonSchema(schema) } };
+function content(schema: z.ZodType, io: 'input' | 'output') {
+  return { 'application/json': { schema: jsonSchema(schema, io) } };
+}
+
+function parameter(p: QueryParameterEntry, location: 'path' | 'query') {
+  return {
+    name: p.name,
+    in: location,
+    // OpenAPI 3.1 §4.8.12.1: path parameters are always required.
+    required: location === 'path' || p.required,
+    description: p.description,
+    schema: jsonSchema(p.schema, 'input'),
+  };
 }
 
 export function buildOpenApiDocument(
@@ -70,15 +73,12 @@ export function buildOpenApiDocument(
       summary: entry.summary,
       ...(entry.description ? { description: entry.description } : {}),
       ...(entry.tags ? { tags: entry.tags } : {}),
-      ...(entry.query
+      ...(entry.query || entry.pathParameters
         ? {
-            parameters: entry.query.map((p) => ({
-              name: p.name,
-              in: 'query',
-              required: p.required,
-              description: p.description,
-              schema: jsonSchema(p.schema),
-            })),
+            parameters: [
+              ...(entry.pathParameters ?? []).map((p) => parameter(p, 'path')),
+              ...(entry.query ?? []).map((p) => parameter(p, 'query')),
+            ],
           }
         : {}),
       ...(entry.requestBody
@@ -86,7 +86,7 @@ export function buildOpenApiDocument(
             requestBody: {
               required: true,
               description: entry.requestBody.description,
-              content: content(entry.requestBody.schema),
+              content: content(entry.requestBody.schema, 'input'),
             },
           }
         : {}),
@@ -105,7 +105,7 @@ export function buildOpenApiDocument(
                   ),
                 }
               : {}),
-            ...(response.schema ? { content: content(response.schema) } : {}),
+            ...(response.schema ? { content: content(response.schema, 'output') } : {}),
           },
         ]),
       ),

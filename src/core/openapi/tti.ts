@@ -8,7 +8,8 @@ import {
   TTI_MAX_S,
 } from '../tti/limits.ts';
 import type { TtiQueryField } from '../tti/query.ts';
-import { errorEnvelopeSchema, type PathEntry, type QueryParameterEntry } from './registry.ts';
+import { errorResponse, methodNotAllowedResponse } from './errors.ts';
+import type { PathEntry, QueryParameterEntry } from './registry.ts';
 
 /** Response and parameter schemas of GET /api/tti, for the OpenAPI document and the contract tests. */
 
@@ -137,13 +138,10 @@ export const ttiPathEntry: PathEntry = {
       },
     },
     '304': { description: 'Not modified (If-None-Match matched the ETag).' },
-    '400': {
-      description: `Bad query: code "${TTI_ERROR_CODES.invalidQuery}" with one issue per field, or "${TTI_ERROR_CODES.queryTooLong}" beyond ${TTI_QUERY_MAX_LENGTH} characters.`,
-      schema: errorEnvelopeSchema,
-    },
-    '405': {
-      description: `Code "${TTI_ERROR_CODES.methodNotAllowed}": only GET and HEAD.`,
-      schema: errorEnvelopeSchema,
-    },
+    '400': errorResponse(
+      `Bad query: code "${TTI_ERROR_CODES.invalidQuery}" with one issue per field, or "${TTI_ERROR_CODES.queryTooLong}" beyond ${TTI_QUERY_MAX_LENGTH} characters.`,
+      [TTI_ERROR_CODES.invalidQuery, TTI_ERROR_CODES.queryTooLong],
+    ),
+    '405': methodNotAllowedResponse('GET, HEAD'),
   },
 };

@@ -1,0 +1,157 @@
+/**
+ * Zod mirrors of the dependency mapper's response types (src/core/deps/types.ts), for the OpenAPI document
+ * and for contract tests that parse real responses. The interfaces stay the source of truth;
+ * test/unit/openapi/deps.test.ts proves at compile time that each schema's output type and its interface
+ * are the same type, so adding, renaming or retyping a field on either side fails the type check.
+ */
+import * as z from 'zod';
+import { MAX_HOSTS_PER_REQUEST } from '../dns/limits.ts';
+
+const signalSchema = z
+  .enum(['hostname', 'cname', 'ip-range', 'asn', 'ns', 'header'])
+  .meta({ description: 'Which signal produced the attribution.' });
+
+export const providerAttributionSchema = z.object({
+  name: z
+    .string()
+    .meta({ description: 'Display name, e.g. "Amazon CloudFront", "Akamai", "Google Cloud DNS".' }),
+  role: z.enum(['cdn', 'cloud', 'dns', 'network']),
+  signal: signalSchema,
+  service: z
+    .string()
+    .optional()
+    .meta({ description: 'Service detail, e.g. "CloudFront" or "EC2" for AWS ranges.' }),
+  evidence: z
+    .string()
+    .optional()
+    .meta({ description: 'What matched: the CNAME suffix, the prefix, the NS host.' }),
+  corroboration: z
+    .array(z.object({ signal: signalSchema, evidence: z.string() }))
+    .optional()
+    .meta({ description: 'Weaker signals that named the same provider and role.' }),
+});
+
+export const hostErrorSchema = z.object({
+  code: z.string().meta({
+    description: 'Stable code of a failed lookup; the host is still listed (unknown is data, not an error).',
+    examples: [
+      'nxdomain',
+      'nodata',
+      'servfail',
+      'refused',
+      'timeout',
+      'cname_loop',
+      'malformed',
+      'truncated',
+      'budget_exhausted',
+      'invalid_host',
+      'upstream_error',
+    ],
+  }),
+  message: z.string(),
+  stage: z.string().optional().meta({ description: 'Which lookup failed: "A", "AAAA", "NS", "ASN".' }),
+});
+
+const asnSchema = z.object({ number: z.number().int().min(0), name: z.string(), prefix: z.string() });
+
+export const resolvedHostSchema = z.object({
+  host: z.string(),
+  firstParty: z.boolean().meta({ description: 'Same registrable domain (Public Suffix List) as `page`.' }),
+  entity: z
+    .object({
+      name: z.string(),
+      company: z.string(),
+      category: z.string(),
+      unrecognised: z.boolean(),
+      product: z.string().optional(),
+    })
+    .meta({ description: 'Who runs the host (third-party-web); `unrecognised` when no entity matched.' }),
+  cnames: z.array(z.string()).meta({ description: 'The CNAME chain in order, excluding the host itself.' }),
+  addresses: z.array(z.string()),
+  providers: z.array(providerAttributionSchema),
+  asn: asnSchema.nullable().meta({ description: 'Origin AS of the first address; null when unknown.' }),
+  nameServers: z
+    .array(z.string())
+    .optional()
+    .meta({ description: 'Name servers of the registrable domain.' }),
+  errors: z.array(hostErrorSchema),
+});
+
+export const resolveResponseSchema = z.object({
+  page: z.string().nullable(),
+  hosts: z
+    .array(resolvedHostSchema)
+    .max(MAX_HOSTS_PER_REQUEST)
+    .meta({ description: 'One entry per requested host, in request order (duplicates merged).' }),
+  stats: z
+    .object({ queries: z.number().int().min(0), cacheHits: z.number().int().min(0), ms: z.number().min(0) })
+    .optional()
+    .meta({
+      description: 'DoH queries sent upstream after cache and de-duplication, cache hits, and wall time.',
+    }),
+});
+
+const resourceKindSchema = z.enum([
+  'script',
+  'stylesheet',
+  'preload',
+  'modulepreload',
+  'preconnect',
+  'dns-prefetch',
+  'icon',
+  'manifest',
+  'image',
+  'media',
+  'iframe',
+  'embed',
+  'object',
+  'form',
+  'meta-refresh',
+  'css-url',
+  'css-import',
+  'inferred',
+  'har',
+]);
+
+export const resourceSchema = z.object({
+  url: z.string(),
+  host: z.string(),
+  kind: resourceKindSchema,
+  renderBlocking: z.boolean(),
+  inferred: z
+    .boolean()
+    .optional()
+    .meta({ description: 'True for URL literals found in inline scripts (not proof of a request).' }),
+});
+
+export const scanResponseSchema = z.object({
+  page: z.object({
+    requestedUrl: z.string(),
+    finalUrl: z.string().meta({ description: 'After redirects.' }),
+    status: z.number().int(),
+    redirects: z.array(z.string()),
+    bytes: z.number().int().min(0),
+    truncated: z.boolean().meta({ description: 'True when the page was cut at a size or time limit.' }),
+  }),
+  resources: z.array(resourceSchema),
+  hosts: z
+    .array(z.string())
+    .meta({ description: "Distinct hosts of the page and its resources, the page's own first." }),
+  limits: z
+    .record(z.string(), z.number())
+    .meta({ description: 'Every limit of the scan by name (src/core/scan/limits.ts), e.g. maxPageBytes.' }),
+  stats: z
+    .object({
+      ms: z.number().min(0),
+      encoding: z.string(),
+      skipped: z.number().int().min(0),
+      limitsHit: z
+        .array(z.string())
+        .meta({ description: 'Names of the `limits` entries that cut something.' }),
+      stylesheetsRead: z.number().int().min(0),
+      stylesheetsFailed: z.number().int().min(0),
+      parserError: z.string().optional(),
+      cache: z.enum(['hit', 'miss']).optional(),
+    })
+    .optional(),
+});

@@ -1,0 +1,66 @@
+/** POST /api/scan in the OpenAPI document (route: functions/api/scan.ts). */
+import * as z from 'zod';
+import {
+  MAX_HOSTS,
+  MAX_INPUT_URL_LENGTH,
+  MAX_REQUEST_BODY_BYTES,
+  MAX_RESOURCES,
+  PAGE_TIME_LIMIT_MS,
+  SCAN_CACHE_TTL_SECONDS,
+} from '../scan/limits.ts';
+import { SCAN_REFUSALS, type ScanRefusalCode } from '../scan/refusals.ts';
+import { scanResponseSchema } from './deps.ts';
+import { errorResponse, rateLimitedResponse } from './errors.ts';
+import type { PathEntry, ResponseEntry } from './registry.ts';
+
+/** The body the route accepts (its zod check is `{ url: string }`; the URL rules are normaliseScanUrl's). */
+export const scanRequestSchema = z.object({
+  url: z
+    .string()
+    .max(MAX_INPUT_URL_LENGTH)
+    .meta({
+      description:
+        'The page to scan, as a person would paste it: `example.com` means https://example.com/. Only http(s) on the default port; no credentials.',
+      examples: ['example.com', 'https://www.example.com/shop'],
+    }),
+});
+
+/** What each error status means for a scan (src/core/scan/refusals.ts explains the choice of 422 and 424). */
+const STATUS_MEANING: Record<number, string> = {
+  400: 'The request is malformed',
+  413: `The body is over ${MAX_REQUEST_BODY_BYTES} bytes`,
+  422: 'The URL is understood but refused by policy (SSRF rules, redirects, not HTML)',
+  424: 'The target site or its DNS failed (never blamed on this API with a 5xx)',
+};
+
+/** One documented response per status of SCAN_REFUSALS, listing its codes, so a new refusal is documented as it is added. */
+function refusalResponses(): Record<string, ResponseEntry> {
+  const byStatus = new Map<number, ScanRefusalCode[]>();
+  for (const [code, status] of Object.entries(SCAN_REFUSALS) as Array<[ScanRefusalCode, number]>) {
+    byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
+  }
+  return Object.fromEntries(
+    [...byStatus].map(([status, codes]) => [
+      String(status),
+      errorResponse(
+        `${STATUS_MEANING[status] ?? 'Refused'}: ${codes.map((c) => `"${c}"`).join(', ')}.`,
+        codes as [ScanRefusalCode, ...ScanRefusalCode[]],
+      ),
+    ]),
+  );
+}
+
+export const scanPathEntry: PathEntry = {
+  path: '/api/scan',
+  method: 'post',
+  operationId: 'scanPage',
+  summary: 'Fetch a page and list the resources and hosts it references',
+  description: `Fetches the page (at most ${PAGE_TIME_LIMIT_MS / 1000} s, redirects re-checked hop by hop against private and reserved addresses), parses its HTML and first-party stylesheets, and lists up to ${MAX_RESOURCES} resources on up to ${MAX_HOSTS} hosts with render-blocking flags. Every limit is reported in \`limits\`; \`stats.limitsHit\` names those that cut the result. Successful scans are cached for ${SCAN_CACHE_TTL_SECONDS} s per normalised URL.`,
+  tags: ['deps'],
+  requestBody: { description: `At most ${MAX_REQUEST_BODY_BYTES} bytes of JSON.`, schema: scanRequestSchema },
+  responses: {
+    '200': { description: 'The page, its resources and hosts.', schema: scanResponseSchema },
+    ...refusalResponses(),
+    '429': rateLimitedResponse('scan'),
+  },
+};
