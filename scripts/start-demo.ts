@@ -48,16 +48,6 @@ const DEMO_THIRD_PARTIES = [
 /** A HAR of a shop page on the fixture site with the same kind of third parties (7 KB). */
 const DEMO_HAR = fileURLToPath(new URL('../test/fixtures/har/e2e-fixture-site.har', import.meta.url));
 
-/**
- * startPagesDev with its optional third argument (a fixed port). Until test/support/pages-dev.ts takes
- * it, the argument is ignored and wrangler listens on a free port; the URLs printed are always the real ones.
- */
-const startPagesDevOn = startPagesDev as (
-  bindings: Record<string, string>,
-  persistTo: string,
-  options?: { port?: number },
-) => Promise<PagesDev>;
-
 function parsePort(value: string | undefined): number {
   if (value === undefined || value === '') return DEFAULT_PORT;
   const port = Number(value);
@@ -119,7 +109,7 @@ process.on('exit', () => void pages?.stop());
 try {
   doh = await startDohServer();
   sites = await startFixtureSites();
-  pages = await startPagesDevOn(
+  pages = await startPagesDev(
     { DOH_UPSTREAMS: doh.url, SCAN_ALLOWED_ORIGINS: sites.origins.join(',') },
     state,
     { port },
