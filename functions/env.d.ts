@@ -11,6 +11,8 @@ declare namespace Cloudflare {
     SCAN_ALLOWED_ORIGINS?: string;
     /** "cymru" (default) or "off": where origin ASNs come from. */
     ASN_SOURCE?: string;
+    /** Per-client limit on /api/scan, /api/resolve, POST /api/reports; "0" = off; unset = RATE_LIMITS. */
+    RATE_LIMIT_PER_MINUTE?: string;
   }
 }
 

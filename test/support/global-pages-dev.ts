@@ -12,6 +12,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     {
       DOH_UPSTREAMS: project.getProvidedContext().dohUpstreams,
       SCAN_ALLOWED_ORIGINS: project.getProvidedContext().scanAllowedOrigins,
+      // Every e2e test is one local client: the default scan burst would 429 the next test.
+      RATE_LIMIT_PER_MINUTE: '1000',
     },
     state,
   );

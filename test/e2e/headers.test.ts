@@ -1,0 +1,134 @@
+/**
+ * Security and caching headers as served by `wrangler pages dev` (public/_headers for the site, the /api
+ * middleware for Functions): every route a visitor or a client reaches, each header asserted.
+ */
+import { createHash } from 'node:crypto';
+import { describe, expect, inject, it } from 'vitest';
+
+const base = () => inject('baseUrl');
+
+/** `default-src 'none'; script-src 'self' …` → Map of directive → sources. */
+function parseCsp(header: string | null): Map<string, string[]> {
+  const directives = new Map<string, string[]>();
+  for (const part of (header ?? '').split(';')) {
+    const [name, ...sources] = part.trim().split(/\s+/);
+    if (name) directives.set(name.toLowerCase(), sources);
+  }
+  return directives;
+}
+
+function inlineScriptHashes(html: string): string[] {
+  return [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)]
+    .filter(
+      ([, attrs = '']) =>
+        !/\bsrc\s*=/i.test(attrs) && !/type\s*=\s*["']?application\/(ld\+)?json/i.test(attrs),
+    )
+    .map(([, , body = '']) => `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`);
+}
+
+/** Headers every HTML page must carry, whatever its frame policy. */
+function expectPageBaseline(response: Response): void {
+  const h = response.headers;
+  expect(h.get('strict-transport-security')).toMatch(/^max-age=(\d+); includeSubDomains$/);
+  expect(Number(/max-age=(\d+)/.exec(h.get('strict-transport-security') ?? '')?.[1])).toBeGreaterThanOrEqual(
+    31_536_000,
+  );
+  expect(h.get('x-content-type-options')).toBe('nosniff');
+  expect(h.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+  const permissions = h.get('permissions-policy') ?? '';
+  for (const feature of ['camera', 'microphone', 'geolocation', 'payment', 'usb', 'browsing-topics']) {
+    expect(permissions).toContain(`${feature}=()`);
+  }
+  expect(h.get('cross-origin-opener-policy')).toBe('same-origin');
+  // Pages must revalidate (a deploy changes them); only hashed assets are immutable.
+  expect(h.get('cache-control') ?? '').not.toContain('immutable');
+}
+
+/** A strict script policy: own files and hashes of the inline scripts actually served, nothing else. */
+function expectStrictCsp(csp: Map<string, string[]>, html: string): void {
+  expect(csp.get('default-src')).toEqual(["'none'"]);
+  const scripts = csp.get('script-src') ?? [];
+  expect(scripts[0]).toBe("'self'");
+  for (const source of scripts.slice(1)) expect(source).toMatch(/^'sha256-[A-Za-z0-9+/]+=*'$/);
+  for (const hash of inlineScriptHashes(html)) expect(scripts).toContain(hash);
+  expect(csp.get('object-src')).toEqual(["'none'"]);
+  expect(csp.get('base-uri')).toEqual(["'none'"]);
+  expect(csp.get('connect-src')).toEqual(["'self'"]);
+  expect(csp.get('form-action')).toEqual(["'self'"]);
+  expect(csp.has('script-src-attr')).toBe(false);
+}
+
+describe('security headers on pages (wrangler pages dev + public/_headers)', () => {
+  it.each(['/', '/privacy/', '/deps/'])('%s: strict CSP, never framed', async (path) => {
+    const response = await fetch(`${base()}${path}`);
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expectPageBaseline(response);
+    const csp = parseCsp(response.headers.get('content-security-policy'));
+    expectStrictCsp(csp, html);
+    expect(csp.get('frame-ancestors')).toEqual(["'none'"]);
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
+  });
+
+  it.each(['/tti/', '/tti/?current=8&target=4&utm_source=x'])(
+    '%s: strict CSP, embeddable by HTTPS pages (decision in docs/hardening.md)',
+    async (path) => {
+      const response = await fetch(`${base()}${path}`);
+      expect(response.status).toBe(200);
+      const html = await response.text();
+      expectPageBaseline(response);
+      const csp = parseCsp(response.headers.get('content-security-policy'));
+      expectStrictCsp(csp, html);
+      expect(csp.get('frame-ancestors')).toEqual(["'self'", 'https:']);
+      // X-Frame-Options cannot express "HTTPS pages", and DENY would override the CSP in old browsers.
+      expect(response.headers.get('x-frame-options')).toBeNull();
+      // One policy only: a second header would intersect and undo the frame allowance.
+      expect(response.headers.get('content-security-policy')).not.toContain(',');
+    },
+  );
+
+  it('hashed /_astro/ assets: immutable for a year, nosniff, served as JavaScript', async () => {
+    const html = await (await fetch(`${base()}/tti/`)).text();
+    const asset = /(?:src|href)="(\/_astro\/[^"]+\.js)"/.exec(html)?.[1];
+    expect(asset, 'the /tti/ page references a bundled script').toBeDefined();
+    const response = await fetch(`${base()}${asset}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('content-type')).toMatch(/javascript/);
+  });
+});
+
+describe('security headers on the API (functions/api/_middleware.ts)', () => {
+  it.each([
+    ['GET', '/api/tti?current=8&target=4', 200],
+    ['GET', '/api/tti?current=nope', 400],
+    ['GET', '/api/reports/not-an-id', 400],
+    ['GET', '/api/resolve', 405],
+  ])('%s %s (%i): JSON that cannot run, be framed or be sniffed', async (method, path, status) => {
+    const response = await fetch(`${base()}${path}`, { method });
+    expect(response.status).toBe(status);
+    const h = response.headers;
+    expect(h.get('content-type')).toMatch(/^application\/json/);
+    const csp = parseCsp(h.get('content-security-policy'));
+    expect(csp.get('default-src')).toEqual(["'none'"]);
+    expect(csp.get('frame-ancestors')).toEqual(["'none'"]);
+    expect(h.get('x-content-type-options')).toBe('nosniff');
+    expect(h.get('x-frame-options')).toBe('DENY');
+    expect(h.get('referrer-policy')).toBe('no-referrer');
+    expect(h.get('strict-transport-security')).toMatch(/^max-age=31536000/);
+    expect(h.get('access-control-allow-origin')).toBe('*');
+    if (status >= 400)
+      expect(((await response.json()) as { error: { code: string } }).error.code).toMatch(/^[a-z_]+$/);
+  });
+
+  it('answers a CORS preflight with 204 and the same headers', async () => {
+    const response = await fetch(`${base()}/api/scan`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://elsewhere.example', 'access-control-request-method': 'POST' },
+    });
+    expect(response.status).toBe(204);
+    expect(response.headers.get('access-control-allow-methods')).toContain('POST');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+});
