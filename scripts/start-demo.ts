@@ -122,14 +122,17 @@ try {
 
 const base = pages.baseUrl;
 const site = sites.origins[0];
-const scanUrl = `${site}/third-parties?n=${DEMO_THIRD_PARTIES.length}&hosts=${DEMO_THIRD_PARTIES.join(',')}`;
+/** The realistic shop home page: render-blocking third parties on several networks (test/fixtures/sites/shop.html). */
+const scanUrl = `${site}/sites/shop.html`;
+const generatedUrl = `${site}/third-parties?n=${DEMO_THIRD_PARTIES.length}&hosts=${DEMO_THIRD_PARTIES.join(',')}`;
 
 console.log(`
   Demo running offline on ${base}  (DNS answers come from test/fixtures/zones/, not the internet)
 
   TTI calculator       ${base}/tti/?current=8.3&target=5.7
   Dependency mapper    ${base}/deps/
-    scan this URL      ${scanUrl}
+    scan this URL      ${scanUrl}   (a shop: render-blocking tag managers, CDN CSS, web fonts)
+    or this one        ${generatedUrl}
     or this page       ${site}/sites/all-kinds.html   (every kind of reference, fixture hosts)
     or upload the HAR  ${DEMO_HAR}
   API description      ${base}/api/openapi.json

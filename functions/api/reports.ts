@@ -7,20 +7,22 @@ import { ApiError, issuesFrom } from '../../src/core/http/api-error.ts';
 import { newReportId, reportKey, reportPermalink } from '../../src/core/map/report-id.ts';
 import { MAX_REPORT_BYTES, REPORT_TTL_SECONDS } from '../../src/core/map/report-limits.ts';
 import { reportSchema, type SavedReport } from '../../src/core/map/report-schema.ts';
+import { readJsonBody } from '../lib/json-body.ts';
+import { methodNotAllowed } from '../lib/method-not-allowed.ts';
 import { json } from '../lib/respond.ts';
 
 export const onRequestPost: PagesFunction<Env> = async ({ request, env }) => {
-  const type = (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
-  if (type !== 'application/json') {
-    throw new ApiError(415, 'unsupported_media_type', 'Send the report as application/json.');
-  }
-  const text = await readCapped(request, MAX_REPORT_BYTES);
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    throw new ApiError(400, 'invalid_json', 'The body is not valid JSON.');
-  }
+  const body = await readJsonBody(request, {
+    maxBytes: MAX_REPORT_BYTES,
+    tooLarge: () =>
+      new ApiError(
+        413,
+        'report_too_large',
+        `A saved report may be at most ${MAX_REPORT_BYTES / 1024} KB; this one is larger.`,
+      ),
+    notJson: () => new ApiError(400, 'invalid_json', 'The body is not valid JSON.'),
+    mediaTypeHint: 'Send the report as application/json.',
+  });
   const parsed = reportSchema.safeParse(body);
   if (!parsed.success) {
     throw new ApiError(400, 'invalid_report', 'The body is not a dependency report.', {
@@ -47,43 +49,4 @@ export const onRequestPost: PagesFunction<Env> = async ({ request, env }) => {
 };
 
 /** Anything but POST (and the middleware's OPTIONS): 405 with the envelope. */
-export const onRequest: PagesFunction<Env> = async () => {
-  throw new ApiError(405, 'method_not_allowed', 'Use POST with the report as JSON.', {
-    headers: { allow: 'POST' },
-  });
-};
-
-/**
- * Reads at most `limit` bytes of the body, stopping as soon as it is over: a declared or streamed body
- * that is too large never gets buffered whole.
- */
-async function readCapped(request: Request, limit: number): Promise<string> {
-  const tooLarge = () =>
-    new ApiError(
-      413,
-      'report_too_large',
-      `A saved report may be at most ${limit / 1024} KB; this one is larger.`,
-    );
-  if (Number(request.headers.get('content-length') ?? '0') > limit) throw tooLarge();
-  if (!request.body) return '';
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  const all = new Uint8Array(size);
-  let offset = 0;
-  for (const c of chunks) {
-    all.set(c, offset);
-    offset += c.byteLength;
-  }
-  return new TextDecoder().decode(all);
-}
+export const onRequest = methodNotAllowed('POST', 'Use POST with the report as JSON.');

@@ -1,8 +1,8 @@
 /**
  * POST /api/scan `{ "url": "example.com" }` → ScanResponse: the page's resources and hosts.
  * Validation, SSRF policy and extraction live in src/core/scan and functions/lib; this file wires them.
+ * Like every body-carrying route: 405 for other methods, 415 unless JSON, 413 past MAX_REQUEST_BODY_BYTES.
  */
-import { z } from 'zod';
 import { createBudget } from '../../src/core/dns/budget.ts';
 import { createDohClient } from '../../src/core/dns/doh-client.ts';
 import { resolveHost } from '../../src/core/dns/resolve-host.ts';
@@ -18,19 +18,32 @@ import {
 } from '../../src/core/scan/limits.ts';
 import { normaliseScanUrl, parseAllowedOrigins } from '../../src/core/scan/normalise-url.ts';
 import { SCAN_REFUSALS, ScanRefusal } from '../../src/core/scan/refusals.ts';
+import { scanRequestSchema } from '../../src/core/scan/request-schema.ts';
 import { scanPage } from '../../src/core/scan/scan-page.ts';
 import { dohClientFromEnv, upstreamsFromEnv } from '../lib/doh.ts';
 import { extractHtml } from '../lib/extract-html.ts';
+import { readJsonBody } from '../lib/json-body.ts';
+import { methodNotAllowed } from '../lib/method-not-allowed.ts';
 import { json } from '../lib/respond.ts';
 import { safeFetch } from '../lib/safe-fetch.ts';
 import { readScanCache, writeScanCache } from '../lib/scan-cache.ts';
 
-const ScanRequest = z.object({ url: z.string() });
-
 export const onRequestPost: PagesFunction<Env> = async ({ request, env, waitUntil }) => {
-  const input = ScanRequest.safeParse(await readJsonBody(request));
+  const body = await readJsonBody(request, {
+    maxBytes: MAX_REQUEST_BODY_BYTES,
+    tooLarge: () =>
+      new ApiError(
+        SCAN_REFUSALS.payload_too_large,
+        'payload_too_large',
+        `The request body is over ${MAX_REQUEST_BODY_BYTES} bytes.`,
+      ),
+    notJson: () =>
+      new ApiError(SCAN_REFUSALS.invalid_request, 'invalid_request', 'The request body is not JSON.'),
+    mediaTypeHint: 'Send {"url": "..."} as application/json.',
+  });
+  const input = scanRequestSchema.safeParse(body);
   if (!input.success) {
-    throw new ApiError(400, 'invalid_request', 'Send {"url": "..."} as JSON.', {
+    throw new ApiError(SCAN_REFUSALS.invalid_request, 'invalid_request', 'Send {"url": "..."} as JSON.', {
       issues: issuesFrom(input.error.issues),
     });
   }
@@ -92,33 +105,5 @@ export const onRequestPost: PagesFunction<Env> = async ({ request, env, waitUnti
 /** The answer depends on a remote site at one moment; shared caches must not keep it. */
 const noStore = { 'cache-control': 'no-store' };
 
-/** Reads a JSON body of at most MAX_REQUEST_BODY_BYTES; anything else is a 4xx. */
-async function readJsonBody(request: Request): Promise<unknown> {
-  const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > MAX_REQUEST_BODY_BYTES) {
-    throw new ApiError(413, 'payload_too_large', `The request body is over ${MAX_REQUEST_BODY_BYTES} bytes.`);
-  }
-  const reader = request.body?.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const result = reader ? await reader.read() : { done: true as const, value: undefined };
-    if (result.done) break;
-    size += result.value.byteLength;
-    if (size > MAX_REQUEST_BODY_BYTES) {
-      await reader?.cancel().catch(() => {});
-      throw new ApiError(
-        413,
-        'payload_too_large',
-        `The request body is over ${MAX_REQUEST_BODY_BYTES} bytes.`,
-      );
-    }
-    chunks.push(result.value);
-  }
-  const text = new TextDecoder().decode(await new Blob(chunks).arrayBuffer());
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new ApiError(400, 'invalid_request', 'The request body is not JSON.');
-  }
-}
+/** Anything but POST: 405 with the envelope. */
+export const onRequest = methodNotAllowed('POST', 'Use POST with {"url": "..."} as JSON.');

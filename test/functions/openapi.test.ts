@@ -17,7 +17,7 @@ import { MAX_REPORT_BYTES } from '../../src/core/map/report-limits.ts';
 import { resolveResponseSchema, scanResponseSchema } from '../../src/core/openapi/deps.ts';
 import { savedReportCreatedSchema, savedReportSchema } from '../../src/core/openapi/reports.ts';
 import { ttiResponseSchema } from '../../src/core/openapi/tti.ts';
-import { MAX_REQUEST_BODY_BYTES } from '../../src/core/scan/limits.ts';
+import { MAX_INPUT_URL_LENGTH, MAX_REQUEST_BODY_BYTES } from '../../src/core/scan/limits.ts';
 import { SCAN_REFUSALS } from '../../src/core/scan/refusals.ts';
 import { TTI_QUERY_FIELDS } from '../../src/core/tti/query.ts';
 import { callFunction } from './call.ts';
@@ -201,7 +201,18 @@ describe('GET /api/openapi.json (workerd)', () => {
     const get = paths['/api/reports/{id}']!.get!;
     expect(get.parameters).toEqual([expect.objectContaining({ name: 'id', in: 'path', required: true })]);
     // Every scan refusal is documented under its own status.
-    const scan = paths['/api/scan']!.post!;
+    const scan = paths['/api/scan']!.post! as Operation & {
+      requestBody: { content: Record<string, { schema: { properties: { url: { maxLength: number } } } }> };
+    };
+    expect(scan.requestBody.content['application/json']!.schema.properties.url.maxLength).toBe(
+      MAX_INPUT_URL_LENGTH,
+    );
+    // The same 405 (with Allow) and 415 as the other body-carrying routes.
+    for (const operation of [resolve, paths['/api/reports']!.post!, scan]) {
+      expect(documentedCodes(operation, '405'), operation.operationId).toEqual(['method_not_allowed']);
+      expect(operation.responses['405']!.headers, operation.operationId).toHaveProperty('allow');
+      expect(documentedCodes(operation, '415'), operation.operationId).toEqual(['unsupported_media_type']);
+    }
     for (const [code, status] of Object.entries(SCAN_REFUSALS)) {
       expect(documentedCodes(scan, String(status)), code).toContain(code);
     }
@@ -324,6 +335,14 @@ describe('the document against real responses (contract)', () => {
       '/api/scan',
       jsonBody({ url: 'x'.repeat(MAX_REQUEST_BODY_BYTES) }),
     ],
+    [
+      'scan: text/plain',
+      '415 unsupported_media_type',
+      'POST',
+      '/api/scan',
+      { headers: { 'content-type': 'text/plain' }, body: '{"url":"example.com"}' },
+    ],
+    ['scan: GET', '405 method_not_allowed', 'GET', '/api/scan'],
     ['reports: save', '201', 'POST', '/api/reports', jsonBody(report)],
     ['reports: not JSON', '400 invalid_json', 'POST', '/api/reports', jsonBody('not json')],
     [

@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { createApiMiddleware } from '../../functions/api/_middleware.ts';
-import { onRequestPost } from '../../functions/api/scan.ts';
+import { onRequest, onRequestPost } from '../../functions/api/scan.ts';
 import type { ScanResponse } from '../../src/core/deps/types.ts';
 import { callFunction } from './call.ts';
 
@@ -25,15 +25,18 @@ export async function fixtureState(): Promise<FixtureState> {
  */
 export async function postScan(
   body: unknown,
-  init: { raw?: string; headers?: Record<string, string> } = {},
+  init: { raw?: string; headers?: Record<string, string>; method?: string } = {},
 ): Promise<Response> {
+  const method = init.method ?? 'POST';
   const make = () =>
     new Request('http://edge-speed-tools.test/api/scan', {
-      method: 'POST',
+      method,
       headers: { 'content-type': 'application/json', ...init.headers },
-      body: init.raw ?? JSON.stringify(body),
+      body: method === 'GET' || method === 'HEAD' ? null : (init.raw ?? JSON.stringify(body)),
     });
-  return callFunction(createApiMiddleware(), make(), { next: () => callFunction(onRequestPost, make()) });
+  // Pages calls the method's own handler, else the catch-all.
+  const handler = method === 'POST' ? onRequestPost : onRequest;
+  return callFunction(createApiMiddleware(), make(), { next: () => callFunction(handler, make()) });
 }
 
 export type ScanResult = ScanResponse & { stats: NonNullable<ScanResponse['stats']> };

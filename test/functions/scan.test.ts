@@ -189,11 +189,14 @@ describe('POST /api/scan: hostile origins', () => {
 });
 
 describe('POST /api/scan: requests', () => {
-  it.each<[string, { raw?: string; body?: unknown; headers?: Record<string, string> }, string]>([
+  type Case = { raw?: string; body?: unknown; headers?: Record<string, string>; method?: string };
+  it.each<[string, Case, string]>([
     ['not JSON', { raw: 'url=example.com' }, '400 invalid_request'],
+    ['empty body', { raw: '' }, '400 invalid_request'],
     ['no url', { body: {} }, '400 invalid_request'],
     ['url not a string', { body: { url: 42 } }, '400 invalid_request'],
     ['JSON null', { raw: 'null' }, '400 invalid_request'],
+    ['JSON array', { raw: '["example.com"]' }, '400 invalid_request'],
     ['empty url', { body: { url: '' } }, '400 invalid_url'],
     [
       'body over the limit',
@@ -205,12 +208,52 @@ describe('POST /api/scan: requests', () => {
       { raw: '{"url":"a.b"}', headers: { 'content-length': String(MAX_REQUEST_BODY_BYTES * 10) } },
       '413 payload_too_large',
     ],
+    // Same answers as /api/resolve and /api/reports (functions/lib/json-body.ts, method-not-allowed.ts).
+    [
+      'text/plain',
+      { body: { url: 'a.b' }, headers: { 'content-type': 'text/plain' } },
+      '415 unsupported_media_type',
+    ],
+    [
+      'a form post',
+      { raw: 'url=a.b', headers: { 'content-type': 'application/x-www-form-urlencoded' } },
+      '415 unsupported_media_type',
+    ],
+    [
+      'no content type',
+      { body: { url: 'a.b' }, headers: { 'content-type': '' } },
+      '415 unsupported_media_type',
+    ],
+    [
+      'JSON as a suffix type',
+      { body: { url: 'a.b' }, headers: { 'content-type': 'application/vnd.api+json' } },
+      '415 unsupported_media_type',
+    ],
+    [
+      'media type checked before size',
+      { raw: 'x'.repeat(MAX_REQUEST_BODY_BYTES + 1), headers: { 'content-type': 'text/plain' } },
+      '415 unsupported_media_type',
+    ],
+    ['GET', { method: 'GET' }, '405 method_not_allowed'],
+    ['PUT', { body: { url: 'a.b' }, method: 'PUT' }, '405 method_not_allowed'],
+    ['DELETE', { method: 'DELETE' }, '405 method_not_allowed'],
   ])('%s → %s', async (_, request, expected) => {
-    const response = await postScan(request.body, { raw: request.raw, headers: request.headers });
+    const response = await postScan(request.body, request);
     const body = (await response.json()) as { error: { code: string } };
     expect(`${response.status} ${body.error.code}`).toBe(expected);
     expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    expect(response.headers.get('allow')).toBe(response.status === 405 ? 'POST' : null);
   });
+
+  it.each([['application/json; charset=utf-8'], ['Application/JSON']])(
+    'accepts the JSON media type spelt %s',
+    async (type) => {
+      const response = await postScan({ url: '' }, { headers: { 'content-type': type } });
+      // Past the media-type check: the empty URL is the first thing refused.
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as { error: { code: string } }).error.code).toBe('invalid_url');
+    },
+  );
 
   it.each([
     ['https://nope.fixture.test/', '424 dns_failed'],

@@ -1,5 +1,4 @@
 /** POST /api/scan in the OpenAPI document (route: functions/api/scan.ts). */
-import * as z from 'zod';
 import {
   MAX_HOSTS,
   MAX_INPUT_URL_LENGTH,
@@ -9,20 +8,22 @@ import {
   SCAN_CACHE_TTL_SECONDS,
 } from '../scan/limits.ts';
 import { SCAN_REFUSALS, type ScanRefusalCode } from '../scan/refusals.ts';
+import { scanRequestSchema } from '../scan/request-schema.ts';
 import { scanResponseSchema } from './deps.ts';
-import { errorResponse, rateLimitedResponse } from './errors.ts';
+import {
+  errorResponse,
+  methodNotAllowedResponse,
+  rateLimitedResponse,
+  unsupportedMediaTypeResponse,
+} from './errors.ts';
 import type { PathEntry, ResponseEntry } from './registry.ts';
 
-/** The body the route accepts (its zod check is `{ url: string }`; the URL rules are normaliseScanUrl's). */
-export const scanRequestSchema = z.object({
-  url: z
-    .string()
-    .max(MAX_INPUT_URL_LENGTH)
-    .meta({
-      description:
-        'The page to scan, as a person would paste it: `example.com` means https://example.com/. Only http(s) on the default port; no credentials.',
-      examples: ['example.com', 'https://www.example.com/shop'],
-    }),
+/**
+ * The route's own schema, with the URL length normaliseScanUrl checks separately (400 invalid_url) stated
+ * as maxLength, so the document shows the limit without the route refusing it under another code.
+ */
+const documentedRequest = scanRequestSchema.extend({
+  url: scanRequestSchema.shape.url.max(MAX_INPUT_URL_LENGTH),
 });
 
 /** What each error status means for a scan (src/core/scan/refusals.ts explains the choice of 422 and 424). */
@@ -57,10 +58,13 @@ export const scanPathEntry: PathEntry = {
   summary: 'Fetch a page and list the resources and hosts it references',
   description: `Fetches the page (at most ${PAGE_TIME_LIMIT_MS / 1000} s, redirects re-checked hop by hop against private and reserved addresses), parses its HTML and first-party stylesheets, and lists up to ${MAX_RESOURCES} resources on up to ${MAX_HOSTS} hosts with render-blocking flags. Every limit is reported in \`limits\`; \`stats.limitsHit\` names those that cut the result. Successful scans are cached for ${SCAN_CACHE_TTL_SECONDS} s per normalised URL.`,
   tags: ['deps'],
-  requestBody: { description: `At most ${MAX_REQUEST_BODY_BYTES} bytes of JSON.`, schema: scanRequestSchema },
+  requestBody: { description: `At most ${MAX_REQUEST_BODY_BYTES} bytes of JSON.`, schema: documentedRequest },
   responses: {
     '200': { description: 'The page, its resources and hosts.', schema: scanResponseSchema },
     ...refusalResponses(),
+    // The same 405 and 415 as every body-carrying route (functions/lib/method-not-allowed.ts, json-body.ts).
+    '405': methodNotAllowedResponse('POST'),
+    '415': unsupportedMediaTypeResponse,
     '429': rateLimitedResponse('scan'),
   },
 };

@@ -4,6 +4,9 @@
  * No input of a caller and no behaviour of a remote site yields a 5xx from us: 5xx means our bug.
  * - 400: the request itself is malformed.
  * - 413: the request body is too large.
+ * - 415: the body is not declared as application/json (functions/lib/json-body.ts, shared by every
+ *   body-carrying route; 405 for other methods comes from the route's catch-all and is not a refusal of
+ *   the scan's own).
  * - 422: the URL is understood but the scanner refuses it by policy (SSRF rules, redirects, not HTML).
  * - 424 (Failed Dependency, RFC 4918): the target site or its DNS failed us. A 502/504 would be the
  *   conventional gateway answer, but it would blame us, trip 5xx alerting and be retried by clients.
@@ -12,6 +15,7 @@ export const SCAN_REFUSALS = {
   invalid_request: 400,
   invalid_url: 400,
   payload_too_large: 413,
+  unsupported_media_type: 415,
   unsupported_scheme: 422,
   credentials_in_url: 422,
   port_not_allowed: 422,

@@ -49,7 +49,7 @@ const cases: Array<{
       nameServers: ['a.ns.facebook.com'],
       asnNumber: 32934,
     }),
-    entity: { name: 'Facebook', company: 'Facebook', category: 'social', unrecognised: false },
+    entity: { name: 'Facebook', company: 'Meta', category: 'social', unrecognised: false },
     providers: ['cdn:Facebook:cname', 'dns:Meta (own DNS):ns'],
   },
   {
@@ -113,7 +113,7 @@ const cases: Array<{
     }),
     entity: {
       name: 'Amazon Web Services',
-      company: 'Amazon Web Services',
+      company: 'Amazon',
       category: 'other',
       unrecognised: false,
     },

@@ -1,0 +1,132 @@
+/**
+ * The demo's shop page (test/fixtures/sites/shop.html, printed by `npm run start:demo`) through the real
+ * pipeline: POST /api/scan, POST /api/resolve in batches as the mapper sends them, then the mapper's
+ * core. Pins what the page is for: render-blocking third parties of several companies on several
+ * networks, and the single points of failure they make.
+ */
+import { describe, expect, it } from 'vitest';
+import { createApiMiddleware } from '../../functions/api/_middleware.ts';
+import { onRequestPost as resolve } from '../../functions/api/resolve.ts';
+import type { ResolvedHost, ResolveResponse } from '../../src/core/deps/types.ts';
+import { MAX_HOSTS_PER_REQUEST } from '../../src/core/dns/limits.ts';
+import { resourcesFromScan } from '../../src/core/map/from-scan.ts';
+import { companyOf, networksOf } from '../../src/core/map/hosts.ts';
+import { findSinglePointsOfFailure } from '../../src/core/map/spof.ts';
+import type { DependencyReport } from '../../src/core/map/types.ts';
+import { callFunction } from './call.ts';
+import { scan, site } from './scan-support.ts';
+
+async function resolveAll(hosts: string[], page: string): Promise<ResolvedHost[]> {
+  const out: ResolvedHost[] = [];
+  for (let i = 0; i < hosts.length; i += MAX_HOSTS_PER_REQUEST) {
+    const make = () =>
+      new Request('http://edge-speed-tools.test/api/resolve', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ hosts: hosts.slice(i, i + MAX_HOSTS_PER_REQUEST), page }),
+      });
+    const response = await callFunction(createApiMiddleware(), make(), {
+      next: () => callFunction(resolve, make()),
+    });
+    expect(response.status).toBe(200);
+    out.push(...((await response.json()) as ResolveResponse).hosts);
+  }
+  return out;
+}
+
+describe('the demo shop page, scanned and resolved', () => {
+  it('shows render-blocking third parties on several networks, and the single points they make', async () => {
+    const { status, body } = await scan(`${site()}/sites/shop.html`);
+    expect(status).toBe(200);
+    const hosts = await resolveAll(body.hosts, body.page.finalUrl);
+    expect(hosts.filter((h) => h.errors.length > 0).map((h) => h.host)).toEqual([]);
+
+    const blocking = body.resources.filter((r) => r.renderBlocking);
+    const byHost = new Map(hosts.map((h) => [h.host, h]));
+    const blockingThirdParty = [...new Set(blocking.map((r) => r.host))]
+      .map((h) => byHost.get(h)!)
+      .filter((h) => !h.firstParty);
+    expect(Object.fromEntries(blockingThirdParty.map((h) => [h.host, networksOf(h).join('+')]))).toEqual({
+      'cdn.cookielaw.org': 'Cloudflare',
+      'www.googletagmanager.com': 'Google',
+      'assets.adobedtm.com': 'Akamai',
+      'code.jquery.com': 'Fastly',
+      'cdnjs.cloudflare.com': 'Cloudflare',
+      'cdn.jsdelivr.net': 'Cloudflare+jsDelivr',
+      'fonts.googleapis.com': 'Google',
+    });
+    // The web font arrives twice blocking: a <link> in the head and an @import in the theme.
+    expect(blocking.filter((r) => r.host === 'fonts.googleapis.com').map((r) => r.kind)).toEqual([
+      'stylesheet',
+      'css-import',
+    ]);
+
+    // Async/deferred analytics, body scripts, images, the iframe and the print stylesheet never block.
+    const neverBlocking = [
+      'www.google-analytics.com',
+      'cdn.segment.com',
+      'static.hotjar.com',
+      'connect.facebook.net',
+      'js.monitor.azure.com',
+      'static.cloudflareinsights.com',
+      'www.paypalobjects.com',
+      'cdn.shopify.com',
+      'www.youtube.com',
+      'i.ytimg.com',
+      'cdn.fixture-azure.com',
+    ];
+    for (const host of neverBlocking) {
+      expect(body.hosts, host).toContain(host);
+      expect(
+        blocking.map((r) => r.host),
+        host,
+      ).not.toContain(host);
+    }
+    expect(body.resources).toContainEqual(
+      expect.objectContaining({ host: 'www.youtube.com', kind: 'iframe', renderBlocking: false }),
+    );
+
+    // Every network of the fixture zones carries part of the page.
+    const networks = new Set(hosts.flatMap(networksOf));
+    for (const network of [
+      'Google',
+      'Cloudflare',
+      'Akamai',
+      'Fastly',
+      'Amazon CloudFront',
+      'Azure CDN',
+      'Facebook',
+    ]) {
+      expect([...networks], network).toContain(network);
+    }
+
+    const report: DependencyReport = {
+      version: 1,
+      method: 'scan',
+      page: body.page.finalUrl,
+      createdAt: new Date(0).toISOString(),
+      source: {},
+      resources: resourcesFromScan(body),
+      hosts,
+    };
+    const spofs = findSinglePointsOfFailure(report);
+    expect(
+      spofs
+        .filter((s) => s.kind === 'blocking-third-party')
+        .map((s) => [s.name, s.renderBlocking])
+        .sort(),
+    ).toEqual(
+      [
+        // GTM and the font CSS: the map keeps URLs without their query, so both css2?family=… are one.
+        ['Google', 2],
+        ['OneTrust', 1],
+        ['Adobe', 1],
+        ['jQuery CDN', 1],
+        ['Cloudflare', 1],
+        ['JSDelivr CDN', 1],
+      ].sort(),
+    );
+    // YouTube and Google Fonts are one company on the map (entity owners), not two.
+    expect(companyOf(byHost.get('i.ytimg.com')!)).toBe(companyOf(byHost.get('fonts.gstatic.com')!));
+  }, 30_000);
+});
