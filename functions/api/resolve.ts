@@ -19,7 +19,8 @@ import { asnSourceFromEnv, dohClientFromEnv } from '../lib/doh.ts';
 import { loadRangeIndex } from '../lib/range-index-source.ts';
 import { json } from '../lib/respond.ts';
 
-export const onRequestPost: PagesFunction<Env> = async ({ request, env }) => {
+export const onRequestPost: PagesFunction<Env> = async (context) => {
+  const { request, env } = context;
   const body = await readJsonBody(request);
   if (isObject(body) && Array.isArray(body.hosts) && body.hosts.length > MAX_HOSTS_PER_REQUEST) {
     throw new ApiError(
@@ -34,18 +35,27 @@ export const onRequestPost: PagesFunction<Env> = async ({ request, env }) => {
       issues: issuesFrom(parsed.error.issues),
     });
   }
-  const ranges = await loadRangeIndex(env.KV);
+  // Loaded alongside the DNS work (a KV read and an index build on an isolate's first call), not before
+  // it: attribution only needs it once a host's lookups are done.
+  const ranges = loadRangeIndex(env.KV);
+  ranges.catch(() => undefined); // awaited per host below; never an unhandled rejection meanwhile
   const deadline = new AbortController();
   const budget = createBudget(DOH_SUBREQUEST_BUDGET);
-  const client = dohClientFromEnv(env, { budget, signal: deadline.signal });
+  let answered!: () => void;
+  const client = dohClientFromEnv(env, {
+    budget,
+    signal: deadline.signal,
+    waitUntil: (promise) => context.waitUntil(promise),
+    writesAfter: new Promise<void>((resolve) => (answered = resolve)),
+  });
   const result = await resolveHosts(parsed.data.hosts, parsed.data.page, {
     client,
-    attribute: (obs, page) => attributeHost(obs, page, ranges),
+    attribute: async (obs, page) => attributeHost(obs, page, await ranges),
     budget,
     asnSource: asnSourceFromEnv(env.ASN_SOURCE),
     deadlineMs: RESOLVE_DEADLINE_MS,
     onDeadline: () => deadline.abort(),
-  });
+  }).finally(answered);
   return json(result, { headers: { 'cache-control': 'no-store' } });
 };
 

@@ -34,12 +34,25 @@ export function asnSourceFromEnv(value: string | undefined): AsnSource {
 
 export function dohClientFromEnv(
   env: Env,
-  options: { budget?: Budget; signal?: AbortSignal } = {},
+  options: {
+    budget?: Budget;
+    signal?: AbortSignal;
+    /** The invocation's `context.waitUntil`, so cache writes finish after the response. */
+    waitUntil?: (promise: Promise<unknown>) => void;
+    /** Cache API writes wait for this (the response being ready); see createCacheApiDnsCache. */
+    writesAfter?: Promise<unknown>;
+  } = {},
 ): DohClient {
   return createDohClient({
     upstreams: upstreamsFromEnv(env.DOH_UPSTREAMS),
     fetch: (input, init) => fetch(input, init),
-    cache: typeof caches === 'undefined' ? undefined : createCacheApiDnsCache(caches.default),
+    cache:
+      typeof caches === 'undefined'
+        ? undefined
+        : createCacheApiDnsCache(caches.default, {
+            waitUntil: options.waitUntil,
+            writesAfter: options.writesAfter,
+          }),
     budget: options.budget ?? createBudget(DOH_SUBREQUEST_BUDGET),
     signal: options.signal,
   });

@@ -57,6 +57,25 @@ describe('Cache API DnsCache (workerd caches.default)', () => {
     expect(await starved.get(key)).toBeUndefined();
   });
 
+  it('shows a write to its own reads at once, and holds the Cache API put until writesAfter settles', async () => {
+    const key = `A/deferred-${crypto.randomUUID()}.example`;
+    let release!: () => void;
+    const background: Promise<unknown>[] = [];
+    const cache = createCacheApiDnsCache(caches.default, {
+      memory: createMemoryCache(),
+      writesAfter: new Promise<void>((resolve) => (release = resolve)),
+      waitUntil: (promise) => background.push(promise),
+    });
+    const write = cache.set(key, entry(Date.now() + 60_000));
+    expect((await cache.get(key))?.result.answers[0]?.data).toBe('151.101.0.223');
+    expect(background).toEqual([write]);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(await caches.default.match(cacheKeyUrl(key))).toBeUndefined();
+    release();
+    await write;
+    expect(await caches.default.match(cacheKeyUrl(key))).toBeDefined();
+  });
+
   it('ignores corrupt cached values', async () => {
     const key = `A/corrupt-${crypto.randomUUID()}.example`;
     await caches.default.put(

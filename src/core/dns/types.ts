@@ -55,7 +55,9 @@ export interface DnsCacheEntry {
 /**
  * Where results are kept between queries: in memory for Node and the browser, the Cache API in Functions
  * (functions/lib/cache-api-dns-cache.ts). Implementations must never throw for a miss; a failing store
- * is a miss.
+ * is a miss. The client does not wait for `set`: an implementation must make a written entry visible
+ * to its own `get` at once (before `set` settles), and keep a slow remote write alive itself
+ * (e.g. with `waitUntil`).
  */
 export interface DnsCache {
   get(key: string): Promise<DnsCacheEntry | undefined>;

@@ -23,10 +23,13 @@ export interface Observation {
   asn: AsnInfo | null;
 }
 
-export type Attribute = (
-  obs: Observation,
-  pageUrl: string | null,
-) => Pick<ResolvedHost, 'firstParty' | 'entity' | 'providers'>;
+type Verdict = Pick<ResolvedHost, 'firstParty' | 'entity' | 'providers'>;
+
+/**
+ * Attribution of one observed host. It may be async, so the caller can load what it needs (the range
+ * table) while the DNS questions are in flight instead of before them.
+ */
+export type Attribute = (obs: Observation, pageUrl: string | null) => Verdict | Promise<Verdict>;
 
 /** Where origin ASNs come from: Team Cymru over DoH, or nowhere. */
 export type AsnSource = 'cymru' | 'off';
@@ -68,6 +71,7 @@ export async function resolveHosts(
     const results = await Promise.all(
       unique.map(async (host, index) => {
         // Earlier hosts first when queries queue, so a spent budget cuts off the tail, not every host.
+        // (Ordering by critical path, A → origin → AS name first, measured no faster: docs/resolver.md.)
         const client = withPriority(options.client, index);
         const run = async () => {
           const release = await admission.enter(index);
@@ -158,7 +162,7 @@ export async function observeHost(
   };
   return {
     host: resolution.host,
-    ...safeAttribute(options.attribute, observation, page),
+    ...(await safeAttribute(options.attribute, observation, page)),
     cnames: observation.cnames,
     addresses: observation.addresses,
     asn,
@@ -167,13 +171,18 @@ export async function observeHost(
   };
 }
 
-function timedOut(host: string, page: string | null, deadlineMs: number, attribute: Attribute): ResolvedHost {
+async function timedOut(
+  host: string,
+  page: string | null,
+  deadlineMs: number,
+  attribute: Attribute,
+): Promise<ResolvedHost> {
   const parsed = parseHost(host);
   const name = parsed.ok ? parsed.host : host;
   const observation: Observation = { host: name, cnames: [], addresses: [], nameServers: [], asn: null };
   return {
     host: name,
-    ...safeAttribute(attribute, observation, page),
+    ...(await safeAttribute(attribute, observation, page)),
     cnames: [],
     addresses: [],
     asn: null,
@@ -183,9 +192,9 @@ function timedOut(host: string, page: string | null, deadlineMs: number, attribu
 }
 
 /** Attribution is pure code of ours; should it ever throw, the host stays in the map as unrecognised. */
-function safeAttribute(attribute: Attribute, obs: Observation, page: string | null): ReturnType<Attribute> {
+async function safeAttribute(attribute: Attribute, obs: Observation, page: string | null): Promise<Verdict> {
   try {
-    return attribute(obs, page);
+    return await attribute(obs, page);
   } catch {
     return {
       firstParty: false,

@@ -6,6 +6,7 @@ import {
   type DohClientOptions,
 } from '../../../src/core/dns/doh-client.ts';
 import { createMemoryCache } from '../../../src/core/dns/memory-cache.ts';
+import type { DnsCache, DnsCacheEntry } from '../../../src/core/dns/types.ts';
 import { startDohServer, type DohServer } from '../../support/doh-server.ts';
 import { freePort } from '../../support/pages-dev.ts';
 
@@ -95,6 +96,41 @@ describe('createDohClient against the local RFC 8484 server', () => {
     expect((await c.query('fonts.googleapis.com', 'A')).cached).toBeUndefined();
     expect(c.stats()).toMatchObject({ queries: 2, cacheHits: 1 });
     expect((await control()).counts['A fonts.googleapis.com']).toBe(2);
+  });
+
+  it('never waits for a cache write: a write that never settles still answers, and is read back at once', async () => {
+    const entries = new Map<string, DnsCacheEntry>();
+    const writes: string[] = [];
+    const slowRemote: DnsCache = {
+      get: async (key) => entries.get(key),
+      // Visible to get at once (as the contract asks), but the "remote" part never finishes.
+      set: (key, entry) => {
+        entries.set(key, entry);
+        writes.push(key);
+        return new Promise<void>(() => undefined);
+      },
+    };
+    const c = client({ cache: slowRemote });
+    const origin = await c.query('pypi.org', 'A');
+    expect(origin.error).toBeUndefined();
+    expect(writes).toEqual(['A/pypi.org']);
+    expect((await c.query('pypi.org', 'A')).cached).toBe(true);
+    expect(c.stats()).toMatchObject({ queries: 1, cacheHits: 1 });
+  });
+
+  it.each([
+    ['rejects', (): Promise<void> => Promise.reject(new Error('cache full'))],
+    [
+      'throws',
+      (): Promise<void> => {
+        throw new Error('cache broken');
+      },
+    ],
+  ])('answers when a cache write %s (a failed write is a miss next time)', async (_, set) => {
+    const c = client({ cache: { get: async () => undefined, set } });
+    expect((await c.query('pypi.org', 'A')).error).toBeUndefined();
+    expect((await c.query('pypi.org', 'A')).cached).toBeUndefined();
+    expect(c.stats().queries).toBe(2);
   });
 
   it('caches NXDOMAIN for the SOA minimum (RFC 2308), not SERVFAIL', async () => {

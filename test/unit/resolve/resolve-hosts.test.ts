@@ -125,6 +125,30 @@ describe('resolveHosts: chains, name servers and ASNs per provider', () => {
     expect(response.page).toBe('https://www.apple.com/');
   });
 
+  it('waits for an async attribution (the range table loading alongside the lookups)', async () => {
+    let release!: () => void;
+    const table = new Promise<void>((resolve) => (release = resolve));
+    const asyncAttribute: Attribute = async (obs, page) => {
+      await table;
+      return attribute(obs, page);
+    };
+    const pending = resolveHosts(['pypi.org'], null, { client: client(), attribute: asyncAttribute });
+    setTimeout(release, 20);
+    const response = await pending;
+    expect(response.hosts[0]).toMatchObject({ host: 'pypi.org', providers: [{ signal: 'asn' }] });
+  });
+
+  it('keeps a host whose async attribution rejects, as unrecognised', async () => {
+    const failing: Attribute = async () => Promise.reject(new Error('no range table'));
+    const response = await resolveHosts(['pypi.org'], null, { client: client(), attribute: failing });
+    expect(response.hosts[0]).toMatchObject({
+      host: 'pypi.org',
+      entity: { name: 'pypi.org', unrecognised: true },
+      providers: [],
+    });
+    expect(response.hosts[0]?.addresses.length).toBeGreaterThan(0);
+  });
+
   it('looks up no ASN when ASN_SOURCE is off, and spends no query on it', async () => {
     const c = client();
     const response = await resolveHosts(['pypi.org'], null, { client: c, attribute, asnSource: 'off' });
