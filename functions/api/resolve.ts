@@ -16,12 +16,19 @@ import { ApiError, issuesFrom } from '../../src/core/http/api-error.ts';
 import { resolveRequestSchema } from '../../src/core/resolve/request-schema.ts';
 import { resolveHosts } from '../../src/core/resolve/resolve-hosts.ts';
 import { asnSourceFromEnv, dohClientFromEnv } from '../lib/doh.ts';
+import { readJsonBody } from '../lib/json-body.ts';
+import { methodNotAllowed } from '../lib/method-not-allowed.ts';
 import { loadRangeIndex } from '../lib/range-index-source.ts';
 import { json } from '../lib/respond.ts';
 
 export const onRequestPost: PagesFunction<Env> = async (context) => {
   const { request, env } = context;
-  const body = await readJsonBody(request);
+  const body = await readJsonBody(request, {
+    maxBytes: MAX_RESOLVE_BODY_BYTES,
+    tooLarge: () =>
+      new ApiError(413, 'body_too_large', `The body is larger than ${MAX_RESOLVE_BODY_BYTES} bytes.`),
+    notJson: () => new ApiError(400, 'invalid_json', 'The body is not valid JSON.'),
+  });
   if (isObject(body) && Array.isArray(body.hosts) && body.hosts.length > MAX_HOSTS_PER_REQUEST) {
     throw new ApiError(
       413,
@@ -60,30 +67,7 @@ export const onRequestPost: PagesFunction<Env> = async (context) => {
 };
 
 /** Anything but POST: 405 with the envelope. */
-export const onRequest: PagesFunction<Env> = async () => {
-  throw new ApiError(405, 'method_not_allowed', 'Use POST with a JSON body.', { headers: { allow: 'POST' } });
-};
-
-/** Reads a JSON body within MAX_RESOLVE_BODY_BYTES; 415 for other media types, 413/400 for bad bodies. */
-async function readJsonBody(request: Request): Promise<unknown> {
-  const type = (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
-  if (type !== 'application/json') {
-    throw new ApiError(415, 'unsupported_media_type', 'Send the body as application/json.');
-  }
-  const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > MAX_RESOLVE_BODY_BYTES) throw tooLarge();
-  const text = await request.text();
-  if (new TextEncoder().encode(text).byteLength > MAX_RESOLVE_BODY_BYTES) throw tooLarge();
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new ApiError(400, 'invalid_json', 'The body is not valid JSON.');
-  }
-}
-
-function tooLarge(): ApiError {
-  return new ApiError(413, 'body_too_large', `The body is larger than ${MAX_RESOLVE_BODY_BYTES} bytes.`);
-}
+export const onRequest = methodNotAllowed('POST', 'Use POST with a JSON body.');
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

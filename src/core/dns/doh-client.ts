@@ -33,6 +33,24 @@ export interface DohClientOptions {
   method?: 'GET' | 'POST';
   /** Aborts every pending and future query (the /api/resolve deadline). */
   signal?: AbortSignal;
+  /**
+   * Questions in flight, shared by every client given the same map (one isolate's concurrent requests),
+   * so identical concurrent questions reach the upstream once. Default: this client's own map.
+   */
+  inFlight?: InFlightQuestions;
+}
+
+/** A question in flight and the deadline of the client that asked it. */
+export type InFlightQuestions = Map<string, { promise: Promise<DnsResult>; signal: AbortSignal | undefined }>;
+
+/**
+ * Failures that say something about the client that asked, not about the name: another client joining
+ * that question asks again itself rather than inherit them.
+ */
+function isAskersFailure(result: DnsResult, askerSignal: AbortSignal | undefined): boolean {
+  return (
+    result.error?.code === 'budget_exhausted' || (result.error?.code === 'timeout' && !!askerSignal?.aborted)
+  );
 }
 
 /** Answers that another upstream may answer better: a fault of this upstream, not of the name. */
@@ -47,7 +65,7 @@ export function createDohClient(options: DohClientOptions): DohClient {
   const method = options.method ?? 'GET';
   const budget = options.budget ?? createBudget(Number.POSITIVE_INFINITY);
   const limiter = createLimiter(options.maxConcurrency ?? MAX_CONCURRENT_QUERIES);
-  const inFlight = new Map<string, Promise<DnsResult>>();
+  const inFlight: InFlightQuestions = options.inFlight ?? new Map();
   const stats: DohStats = { queries: 0, cacheHits: 0, deduplicated: 0 };
 
   async function attempt(upstream: string, name: string, type: RecordType): Promise<DnsResult> {
@@ -120,15 +138,18 @@ export function createDohClient(options: DohClientOptions): DohClient {
     query(rawName, type, queryOptions) {
       const name = canonicalName(rawName);
       const key = cacheKey(name, type);
+      const priority = queryOptions?.priority ?? 0;
       const pending = inFlight.get(key);
       if (pending) {
         stats.deduplicated++;
-        return pending;
+        return pending.promise.then((result) =>
+          isAskersFailure(result, pending.signal) ? resolveUncached(name, type, key, priority) : result,
+        );
       }
-      const promise = resolveUncached(name, type, key, queryOptions?.priority ?? 0).finally(() =>
-        inFlight.delete(key),
-      );
-      inFlight.set(key, promise);
+      const promise = resolveUncached(name, type, key, priority).finally(() => {
+        if (inFlight.get(key)?.promise === promise) inFlight.delete(key);
+      });
+      inFlight.set(key, { promise, signal });
       return promise;
     },
     stats: () => ({ ...stats }),

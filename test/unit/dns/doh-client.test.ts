@@ -48,6 +48,38 @@ describe('createDohClient against the local RFC 8484 server', () => {
     expect(c.stats()).toMatchObject({ queries: 1, deduplicated: 19 });
   });
 
+  it("shares questions in flight across clients given one map (an isolate's concurrent requests)", async () => {
+    await control({ latencyMs: 30, match: 'googletagmanager.com' });
+    const inFlight = new Map();
+    const [a, b] = [client({ inFlight }), client({ inFlight })];
+    const results = await Promise.all([
+      a.query('www.googletagmanager.com', 'A'),
+      b.query('www.googletagmanager.com', 'A'),
+    ]);
+    expect(results[0]).toEqual(results[1]);
+    expect((await control()).counts['A www.googletagmanager.com']).toBe(1);
+    expect(b.stats()).toMatchObject({ queries: 0, deduplicated: 1 });
+    expect(inFlight.size).toBe(0);
+  });
+
+  it("asks again itself when the shared question failed for the asker's own reasons (budget, deadline)", async () => {
+    await control({ latencyMs: 30, match: 'googletagmanager.com' });
+    const inFlight = new Map();
+    const broke = client({ inFlight, budget: createBudget(0) });
+    const deadline = new AbortController();
+    const late = client({ inFlight, signal: deadline.signal });
+    const healthy = client({ inFlight });
+    const first = late.query('www.googletagmanager.com', 'A');
+    const joined = healthy.query('www.googletagmanager.com', 'A');
+    deadline.abort();
+    expect((await first).error?.code).toBe('timeout');
+    expect((await joined).error).toBeUndefined();
+    const spent = broke.query('fonts.gstatic.com', 'A');
+    const joinedSpent = healthy.query('fonts.gstatic.com', 'A');
+    expect((await spent).error?.code).toBe('budget_exhausted');
+    expect((await joinedSpent).error).toBeUndefined();
+  });
+
   it('keeps different questions apart (type and name are the key)', async () => {
     const c = client();
     await Promise.all([
