@@ -5,8 +5,12 @@
  * endpoint switches faults on and counts queries per question, so tests can prove caching and
  * de-duplication:
  *   POST {controlUrl}  {latencyMs, servfailRate, timeoutRate, malformedRate, truncatedRate, http5xxRate,
- *                       seed, match, reset?: true, resetCounts?: true}  → the config
- *   GET  {controlUrl}  → { config, total, counts: { "A example.com": n, ... } }
+ *                       seed, match, reset?: true, resetCounts?: true, resetRebind?: true}  → the config
+ *   GET  {controlUrl}  → { config, total, counts: { "A example.com": n, ... }, rebind: { "A name": n } }
+ * `reset` restores everything: no faults, zero counts, and every REBIND name (test/fixtures/zones/README.md)
+ * back at its first address. `resetRebind` does only the last, so a rebinding test does not clear the
+ * faults or counts of tests running beside it; `resetCounts` leaves REBIND counters alone for the same
+ * reason.
  * Used by the test global setup, `npm run doh:local` and `npm run bench:resolve`.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -167,7 +171,7 @@ export async function startDohServer(options: DohServerOptions = {}): Promise<Do
 
   async function control(request: IncomingMessage, response: ServerResponse): Promise<void> {
     if (request.method === 'GET') {
-      return jsonResponse(response, 200, { config, total, counts: Object.fromEntries(counts) });
+      return jsonResponse(response, 200, state());
     }
     if (request.method !== 'POST') return plain(response, 405, 'GET or POST');
     const body = await readBody(request, 4096);
@@ -178,20 +182,27 @@ export async function startDohServer(options: DohServerOptions = {}): Promise<Do
       return jsonResponse(response, 400, { error: 'invalid JSON' });
     }
     try {
-      const reset = typeof input === 'object' && input !== null && 'reset' in input && input.reset === true;
+      const flag = (key: string) =>
+        typeof input === 'object' &&
+        input !== null &&
+        key in input &&
+        (input as Record<string, unknown>)[key];
+      const reset = flag('reset') === true;
       config = mergeFaults(reset ? NO_FAULTS : config, input);
       random = seededRandom(config.seed);
-      if (
-        reset ||
-        (typeof input === 'object' && input !== null && 'resetCounts' in input && input.resetCounts)
-      ) {
+      if (reset || flag('resetCounts')) {
         counts.clear();
         total = 0;
       }
+      if (reset || flag('resetRebind')) zones.resetRebind();
     } catch (error) {
       return jsonResponse(response, 400, { error: (error as Error).message });
     }
-    return jsonResponse(response, 200, { config, total, counts: Object.fromEntries(counts) });
+    return jsonResponse(response, 200, state());
+  }
+
+  function state() {
+    return { config, total, counts: Object.fromEntries(counts), rebind: zones.rebindCounts() };
   }
 
   await new Promise<void>((resolve, reject) => {

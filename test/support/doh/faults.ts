@@ -34,7 +34,8 @@ export function mergeFaults(current: FaultConfig, input: unknown): FaultConfig {
   if (typeof input !== 'object' || input === null) throw new Error('expected a JSON object');
   const next = { ...current };
   for (const [key, value] of Object.entries(input)) {
-    if (key === 'reset' || key === 'resetCounts') continue;
+    // Not faults: the server acts on these itself.
+    if (key === 'reset' || key === 'resetCounts' || key === 'resetRebind') continue;
     if (key === 'match') {
       if (typeof value !== 'string') throw new Error('match must be a string');
       next.match = value.toLowerCase();
