@@ -1,17 +1,27 @@
 /**
- * Draws a GraphLayout (src/core/map/graph.ts) with d3: binding only, every number comes from the core.
- * Loaded by dynamic import once results exist. Nodes are focusable; focus or hover shows their details
- * in a live region and highlights their edges. d3-zoom gives wheel, drag and pinch zoom; the buttons do
- * the same from the keyboard.
+ * Draws the dependency graph (src/core/map/graph.ts) with d3: binding only, every position comes from the
+ * core, laid out again here for the holder's own width so labels keep their CSS size on any screen. Loaded
+ * by dynamic import once results exist. Nodes are focusable; focus or hover shows their details in a live
+ * region and highlights their edges. d3-zoom gives drag, Ctrl/⌘+wheel and pinch zoom; the buttons do the
+ * same from the keyboard.
  */
 import { select } from 'd3-selection';
-import { zoom, zoomIdentity, type ZoomBehavior } from 'd3-zoom';
-import type { GraphLayout, GraphNode } from '../../core/map/graph.ts';
+import { zoom, zoomIdentity, zoomTransform, type D3ZoomEvent, type ZoomBehavior } from 'd3-zoom';
+import { placeGraph, type GraphModel, type GraphNode } from '../../core/map/graph.ts';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
-/** Zoom range: from the whole map to 6x, enough to read a 100-host column on a phone. */
+/** Zoom range: from half size (an overview of a 100-host map on a laptop) to 6x. */
 const SCALE_EXTENT: [number, number] = [0.5, 6];
 const ZOOM_STEP = 1.5;
+/** Hosts listed in the details line; the table under the graph lists them all. */
+const DETAIL_HOSTS = 12;
+/** Free space kept under the zoom buttons, so they never cover a label. */
+const CONTROLS_GAP = 4;
+/** A resize smaller than this (scrollbars appearing, say) does not redraw the graph. */
+const RESIZE_SLACK_PX = 24;
+const ELLIPSIS = '…';
+/** Name of the User Timing measure of one drawing. */
+export const DRAW_MEASURE = 'deps-graph-draw';
 
 function describeNode(node: GraphNode): string {
   const what =
@@ -20,14 +30,77 @@ function describeNode(node: GraphNode): string {
   return `${what}: ${node.label}. ${hosts} host${hosts === 1 ? '' : 's'}${node.renderBlocking > 0 ? `, ${node.renderBlocking} render-blocking resource${node.renderBlocking === 1 ? '' : 's'}` : ''}.`;
 }
 
-export function drawGraph(holder: HTMLElement, details: HTMLElement, layout: GraphLayout): void {
+/** What hover and keyboard focus both show for a node. */
+export function nodeDetails(node: GraphNode): string {
+  const more = node.hosts.length - DETAIL_HOSTS;
+  return `${describeNode(node)} Hosts: ${node.hosts.slice(0, DETAIL_HOSTS).join(', ')}${more > 0 ? `, +${more} more` : ''}`;
+}
+
+/** Shortens a label until the browser measures it within its box (fonts differ, so measure, not guess). */
+function fitLabel(text: SVGTextElement, label: string, maxWidth: number): void {
+  text.textContent = label;
+  if (text.getComputedTextLength() <= maxWidth) return;
+  let lo = 0;
+  let hi = label.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    text.textContent = label.slice(0, mid).trimEnd() + ELLIPSIS;
+    if (text.getComputedTextLength() <= maxWidth) lo = mid;
+    else hi = mid - 1;
+  }
+  text.textContent = label.slice(0, lo).trimEnd() + ELLIPSIS;
+}
+
+/**
+ * Draws `graph` into `holder` at the holder's width and redraws when that width changes (rotation,
+ * window resize). `graph` may be any layout of the report (main.ts passes the default one): only its
+ * grouping and order are used.
+ */
+export function drawGraph(holder: HTMLElement, details: HTMLElement, graph: GraphModel): void {
+  let drawnWidth = holder.clientWidth;
+  let drawn = render(holder, details, graph);
+  if (typeof ResizeObserver === 'undefined') return;
+  const observer = new ResizeObserver(() => {
+    // A new map (or a cleared holder) replaced this drawing: stop following the holder.
+    if (!holder.contains(drawn)) return observer.disconnect();
+    if (holder.clientWidth === 0 || Math.abs(holder.clientWidth - drawnWidth) <= RESIZE_SLACK_PX) return;
+    drawnWidth = holder.clientWidth;
+    drawn = render(holder, details, graph);
+  });
+  observer.observe(holder);
+}
+
+function render(holder: HTMLElement, details: HTMLElement, graph: GraphModel): SVGSVGElement {
+  const start = performance.now();
   holder.replaceChildren();
+  const controls = document.createElement('div');
+  controls.className = 'deps-zoom';
+  holder.append(controls);
+  const button = (label: string, text: string) => {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.textContent = text;
+    b.setAttribute('aria-label', label);
+    controls.append(b);
+    return b;
+  };
+  const zoomIn = button('Zoom in', '+');
+  const zoomOut = button('Zoom out', '−');
+  const reset = button('Reset zoom', 'Reset');
+  const top = controls.getBoundingClientRect().bottom - holder.getBoundingClientRect().top + CONTROLS_GAP;
+  const layout = placeGraph(graph, { width: holder.clientWidth || undefined, top });
+
   const svg = select(holder)
     .append('svg')
     .attr('xmlns', SVG_NS)
     .attr('viewBox', `0 0 ${layout.width} ${layout.height}`)
+    .attr('width', layout.width)
+    .attr('height', layout.height)
     .attr('role', 'group')
     .attr('aria-label', 'Dependency graph: your site, the companies it loads, and the networks under them');
+  // One user unit per CSS pixel: the page's `max-height: 80vh` would shrink a 100-host graph (and its
+  // labels) to fit the window; the graph scrolls with the page instead.
+  svg.style('max-height', 'none');
   const viewport = svg.append('g');
 
   const links = viewport
@@ -52,38 +125,50 @@ export function drawGraph(holder: HTMLElement, details: HTMLElement, layout: Gra
   nodes.append('circle').attr('r', (n) => n.r);
   nodes
     .append('text')
-    .attr('x', (n) => (n.kind === 'site' ? 0 : n.r + 4))
-    .attr('y', (n) => (n.kind === 'site' ? n.r + 14 : 4))
-    .attr('text-anchor', (n) => (n.kind === 'site' ? 'middle' : 'start'))
-    .text((n) => (n.label.length > 28 ? `${n.label.slice(0, 27)}…` : n.label));
+    .attr('x', (n) => n.labelBox.x - n.x)
+    .attr('y', (n) => n.labelBox.y - n.y)
+    .attr('text-anchor', (n) => n.labelBox.anchor)
+    .each(function (n) {
+      fitLabel(this, n.label, n.labelBox.maxWidth);
+    });
+
+  const behaviour: ZoomBehavior<SVGSVGElement, unknown> = zoom<SVGSVGElement, unknown>()
+    .scaleExtent(SCALE_EXTENT)
+    // A plain wheel or one finger scrolls the page past a graph that can be taller than the screen;
+    // Ctrl/⌘+wheel (trackpad pinch sends ctrlKey), two fingers, drag and double-click zoom or pan.
+    .filter((event: Event) => {
+      if (event instanceof WheelEvent) return event.ctrlKey || event.metaKey;
+      if (typeof TouchEvent !== 'undefined' && event instanceof TouchEvent) return event.touches.length >= 2;
+      return !(event as MouseEvent).ctrlKey && !(event as MouseEvent).button;
+    })
+    .on('zoom', (event: D3ZoomEvent<SVGSVGElement, unknown>) =>
+      viewport.attr('transform', event.transform.toString()),
+    );
+  svg.call(behaviour);
+  // d3-zoom needs no browser gesture of its own for one finger now; the page may still pan and scroll.
+  holder.style.touchAction = 'pan-x pan-y';
+  svg.style('touch-action', 'pan-x pan-y');
 
   const focus = (node: GraphNode | null) => {
     links.classed('deps-link-on', (l) => node !== null && (l.source === node.id || l.target === node.id));
     nodes.classed('deps-node-on', (n) => node !== null && n.id === node.id);
-    details.textContent = node
-      ? `${describeNode(node)} Hosts: ${node.hosts.slice(0, 12).join(', ')}${node.hosts.length > 12 ? `, +${node.hosts.length - 12} more` : ''}`
-      : 'Hover over or focus a node (Tab) to see its hosts.';
+    details.textContent = node ? nodeDetails(node) : 'Hover over or focus a node (Tab) to see its hosts.';
   };
-  nodes.on('mouseenter focus', (_event, n) => focus(n)).on('mouseleave blur', () => focus(null));
+  nodes
+    .on('mouseenter', (_event, n) => focus(n))
+    .on('focus', (_event, n) => {
+      focus(n);
+      // Zoomed in, Tab may land on a node outside the view: bring it to the centre.
+      const [x, y] = zoomTransform(svg.node()!).apply([n.x, n.y]);
+      if (x < 0 || y < 0 || x > layout.width || y > layout.height) behaviour.translateTo(svg, n.x, n.y);
+    })
+    .on('mouseleave blur', () => focus(null));
   focus(null);
 
-  const behaviour: ZoomBehavior<SVGSVGElement, unknown> = zoom<SVGSVGElement, unknown>()
-    .scaleExtent(SCALE_EXTENT)
-    .on('zoom', (event) => viewport.attr('transform', event.transform.toString()));
-  svg.call(behaviour);
-
-  const controls = document.createElement('div');
-  controls.className = 'deps-zoom';
-  const button = (label: string, text: string, action: () => void) => {
-    const b = document.createElement('button');
-    b.type = 'button';
-    b.textContent = text;
-    b.setAttribute('aria-label', label);
-    b.addEventListener('click', action);
-    controls.appendChild(b);
-  };
-  button('Zoom in', '+', () => behaviour.scaleBy(svg, ZOOM_STEP));
-  button('Zoom out', '−', () => behaviour.scaleBy(svg, 1 / ZOOM_STEP));
-  button('Reset zoom', 'Reset', () => behaviour.transform(svg, zoomIdentity));
-  holder.prepend(controls);
+  zoomIn.addEventListener('click', () => behaviour.scaleBy(svg, ZOOM_STEP));
+  zoomOut.addEventListener('click', () => behaviour.scaleBy(svg, 1 / ZOOM_STEP));
+  reset.addEventListener('click', () => behaviour.transform(svg, zoomIdentity));
+  // User Timing entry (DevTools, and test/e2e/deps-graph.test.ts reads it): layout, SVG and label fitting.
+  performance.measure(DRAW_MEASURE, { start });
+  return svg.node()!;
 }
