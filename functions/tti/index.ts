@@ -22,6 +22,7 @@ import { renderResultHtml, type ResultView } from '../../src/components/tti/rend
 import { TTI_QUERY_MAX_LENGTH } from '../../src/core/tti/api.ts';
 import { computeTti } from '../../src/core/tti/compute.ts';
 import { parseTtiQuery, toTtiQuery } from '../../src/core/tti/query.ts';
+import { headFromGet } from '../lib/head-from-get.ts';
 
 /** The page path; the form's action and the canonical URL's path. */
 export const TTI_PATH = '/tti/';
@@ -74,6 +75,9 @@ export const onRequestGet: PagesFunction<Env> = async (context) => {
     return context.next();
   }
 };
+
+/** HEAD on the same URL: the status and headers a GET gets (shared links are checked with HEAD too). */
+export const onRequestHead = headFromGet(onRequestGet);
 
 function redirect(url: URL, query: URLSearchParams): Response {
   const search = query.toString();

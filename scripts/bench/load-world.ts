@@ -3,7 +3,7 @@
  * third-party hosts (CNAME chains to shared edges, as CDNs do), origin pages that reference them, and a
  * `wrangler pages dev` whose output is kept so callers can look for uncaught errors.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve as resolvePath } from 'node:path';
 import { DEFAULT_ZONES_DIR } from '../../test/support/doh-server.ts';
-import { freePort } from '../../test/support/pages-dev.ts';
+import { launchPagesDev, type PagesDev } from '../../test/support/pages-dev.ts';
 import { quietEnv } from '../lib/quiet-env.ts';
 
 /** Distinct edge names the world's hosts CNAME to: many hosts share few edges, like real CDNs. */
@@ -188,13 +188,6 @@ export async function startWorldOrigin(
   };
 }
 
-export interface WorldPagesDev {
-  baseUrl: string;
-  /** Everything wrangler and workerd printed so far. */
-  output(): string;
-  stop(): Promise<void>;
-}
-
 const wranglerBin = new URL('../../node_modules/wrangler/bin/wrangler.js', import.meta.url).pathname;
 const projectRoot = new URL('../../', import.meta.url).pathname;
 
@@ -218,16 +211,14 @@ function run(args: string[], cwd: string): Promise<void> {
 }
 
 /**
- * `wrangler pages dev` on loopback with the given bindings and its own state folder, keeping its output
- * (test/support/pages-dev.ts does not expose it).
+ * `wrangler pages dev` on loopback with the given bindings and its own state folder.
  *
  * It serves a frozen copy: the built site (SITE_DIST, default dist) plus the Functions bundled once into
  * `_worker.js` by `wrangler pages functions build` (what Pages deploys), run outside the project folder.
  * Serving `functions/` directly restarts the worker whenever a file there changes, which kills requests
  * in flight ("Your worker restarted mid-request", 503): harmless in development, fatal to a measurement.
  */
-export async function startWorldPagesDev(bindings: Record<string, string>): Promise<WorldPagesDev> {
-  const port = await freePort();
+export async function startWorldPagesDev(bindings: Record<string, string>): Promise<PagesDev> {
   const root = mkdtempSync(join(tmpdir(), 'world-pages-dev-'));
   // Local KV and cache state outside `root`: wrangler reloads the worker when files under its working
   // folder change, and state writes there would restart it mid-request.
@@ -243,74 +234,25 @@ export async function startWorldPagesDev(bindings: Record<string, string>): Prom
       ['pages', 'functions', 'build', 'functions', '--outdir', join(site, '_worker.js'), ...COMPATIBILITY],
       projectRoot,
     );
+    const dev = await launchPagesDev({
+      site,
+      bindings,
+      persistTo: state,
+      cwd: root,
+      flags: ['--kv', 'KV', ...COMPATIBILITY],
+      logLevel: 'warn',
+    });
+    return {
+      ...dev,
+      stop: async () => {
+        await dev.stop();
+        removeFolders();
+      },
+    };
   } catch (error) {
     removeFolders();
     throw error;
   }
-  const args = [
-    'pages',
-    'dev',
-    site,
-    '--port',
-    String(port),
-    '--ip',
-    '127.0.0.1',
-    '--kv',
-    'KV',
-    ...COMPATIBILITY,
-  ];
-  args.push('--persist-to', state, '--log-level', 'warn', '--inspector-port', String(await freePort()));
-  for (const [name, value] of Object.entries(bindings)) args.push('--binding', `${name}=${value}`);
-  const child: ChildProcess = spawn(process.execPath, [wranglerBin, ...args], {
-    cwd: root,
-    env: quietEnv,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk) => (output += chunk));
-  child.stderr?.on('data', (chunk) => (output += chunk));
-  const killGroup = (signal: NodeJS.Signals) => {
-    try {
-      if (child.pid) process.kill(-child.pid, signal);
-    } catch {
-      // already gone
-    }
-  };
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 45_000;
-  for (;;) {
-    if (child.exitCode !== null) {
-      removeFolders();
-      throw new Error(`wrangler pages dev exited:\n${output}`);
-    }
-    try {
-      if ((await fetch(`${baseUrl}/`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      killGroup('SIGKILL');
-      removeFolders();
-      throw new Error(`wrangler pages dev did not answer within 45 s:\n${output}`);
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return {
-    baseUrl,
-    output: () => output,
-    stop: () =>
-      new Promise((resolve) => {
-        const done = () => {
-          removeFolders();
-          resolve();
-        };
-        if (child.exitCode !== null) return done();
-        child.once('exit', done);
-        killGroup('SIGTERM');
-        setTimeout(() => killGroup('SIGKILL'), 3000).unref();
-      }),
-  };
 }
 
 /** Lines of workerd output that mean an error escaped our code. */

@@ -57,6 +57,13 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
+type Percentiles<P extends number> = Record<`p${P}`, number>;
+
+/** Rounded percentiles of `values`, keyed `p50`, `p95`, ... */
+function percentiles<P extends number>(values: number[], ps: readonly P[]): Percentiles<P> {
+  return Object.fromEntries(ps.map((p) => [`p${p}`, Math.round(percentile(values, p))])) as Percentiles<P>;
+}
+
 async function postJson<T>(url: string, body: unknown): Promise<{ status: number; body: T }> {
   const response = await fetch(url, {
     method: 'POST',
@@ -136,6 +143,7 @@ function summarise(
 ) {
   const ok = results.filter((r) => r.ok);
   const repeats = Object.entries(doh.counts).filter(([, n]) => n > 1);
+  const times = (key: 'ms' | 'scanMs' | 'resolveMs') => ok.map((r) => r[key]);
   return {
     label,
     flows: results.length,
@@ -143,54 +151,9 @@ function summarise(
     firstErrors: [...new Set(results.filter((r) => !r.ok).map((r) => r.error))].slice(0, 5),
     wallMs: Math.round(wallMs),
     flowsPerSecond: Number(((results.length / wallMs) * 1000).toFixed(1)),
-    flowMs: {
-      p50: Math.round(
-        percentile(
-          ok.map((r) => r.ms),
-          50,
-        ),
-      ),
-      p95: Math.round(
-        percentile(
-          ok.map((r) => r.ms),
-          95,
-        ),
-      ),
-      p99: Math.round(
-        percentile(
-          ok.map((r) => r.ms),
-          99,
-        ),
-      ),
-    },
-    scanMs: {
-      p50: Math.round(
-        percentile(
-          ok.map((r) => r.scanMs),
-          50,
-        ),
-      ),
-      p99: Math.round(
-        percentile(
-          ok.map((r) => r.scanMs),
-          99,
-        ),
-      ),
-    },
-    resolveMs: {
-      p50: Math.round(
-        percentile(
-          ok.map((r) => r.resolveMs),
-          50,
-        ),
-      ),
-      p99: Math.round(
-        percentile(
-          ok.map((r) => r.resolveMs),
-          99,
-        ),
-      ),
-    },
+    flowMs: percentiles(times('ms'), [50, 95, 99]),
+    scanMs: percentiles(times('scanMs'), [50, 99]),
+    resolveMs: percentiles(times('resolveMs'), [50, 99]),
     hostsPerFlow: ok[0]?.hosts ?? 0,
     hostsWithErrors: ok.reduce((n, r) => n + r.hostErrors, 0),
     hostErrorCodes: ok

@@ -5,51 +5,33 @@
  * Expected figures are computed from the same core modules over what /api/resolve answered, never typed in.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { MAX_HOSTS_PER_REQUEST } from '../../src/core/dns/limits.ts';
 import { parseHar } from '../../src/core/har/parse-har.ts';
 import { layoutGraph } from '../../src/core/map/graph.ts';
 import { providerTable } from '../../src/core/map/provider-table.ts';
 import { summarise } from '../../src/core/map/summary.ts';
 import type { DependencyReport } from '../../src/core/map/types.ts';
-import { hasChromium, launchChromium } from '../support/browser.ts';
+import { axeViolations } from '../support/axe.ts';
+import { hasChromium, NARROW_VIEWPORT } from '../support/browser.ts';
+import { browserSession } from '../support/browser-session.ts';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const harPath = new URL('../fixtures/har/e2e-fixture-site.har', import.meta.url).pathname;
-/** Narrowest phone width the page must fit without horizontal scrolling (CSS px). */
-const NARROW_VIEWPORT = { width: 360, height: 780 };
 
 describe.skipIf(!hasChromium)('/deps/ in Chromium', () => {
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const base = () => inject('baseUrl');
+  const session = browserSession();
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-  });
-
-  async function open(
-    path: string,
-    options: BrowserContextOptions = {},
-  ): Promise<{ page: Page; errors: string[]; resolveCalls: number[] }> {
-    const context = await browser.newContext({ acceptDownloads: true, ...options });
-    contexts.push(context);
-    const page = await context.newPage();
-    const errors: string[] = [];
+  /** /deps/ or a permalink, counting the hosts of each /api/resolve batch the page sends. */
+  async function open(path: string, options: BrowserContextOptions = {}) {
     const resolveCalls: number[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('request', (request) => {
-      if (request.url().endsWith('/api/resolve'))
-        resolveCalls.push((JSON.parse(request.postData() ?? '{}') as { hosts: string[] }).hosts.length);
-    });
-    await page.goto(`${base()}${path}`, { waitUntil: 'load' });
-    return { page, errors, resolveCalls };
+    const opened = await session.open(path, { acceptDownloads: true, ...options }, (page) =>
+      page.on('request', (request) => {
+        if (request.url().endsWith('/api/resolve'))
+          resolveCalls.push((JSON.parse(request.postData() ?? '{}') as { hosts: string[] }).hosts.length);
+      }),
+    );
+    return { ...opened, resolveCalls };
   }
 
   const done = (page: Page) =>
@@ -133,15 +115,7 @@ describe.skipIf(!hasChromium)('/deps/ in Chromium', () => {
     expect(csvText.split('\r\n')[0]).toMatch(/^url,host,type,impact,/);
     expect(csvText.split('\r\n')).toHaveLength(report.resources.length + 2);
 
-    await page.addScriptTag({ content: axeSource });
-    const violations = await page.evaluate(async () => {
-      const result = await (
-        window as unknown as {
-          axe: { run: () => Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> };
-        }
-      ).axe.run();
-      return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
-    });
+    const violations = await axeViolations(page);
     expect(violations).toEqual([]);
 
     mkdirSync('test-results', { recursive: true });

@@ -12,13 +12,13 @@ import {
   uncaughtErrors,
   worldHosts,
   writeWorldZones,
-  type WorldPagesDev,
 } from '../../scripts/bench/load-world.ts';
 import type { ResolveResponse, ScanResponse } from '../../src/core/deps/types.ts';
 import { MAX_HOSTS_PER_REQUEST, RESOLVE_DEADLINE_MS } from '../../src/core/dns/limits.ts';
 import { MAX_PAGE_BYTES, PAGE_TIME_LIMIT_MS, STYLESHEET_TIME_LIMIT_MS } from '../../src/core/scan/limits.ts';
 import { SCAN_REFUSALS } from '../../src/core/scan/refusals.ts';
 import { startDohServer, type DohServer } from '../support/doh-server.ts';
+import type { PagesDev } from '../support/pages-dev.ts';
 import { HOST_ERROR_CODES } from '../unit/fuzz/error-codes.ts';
 
 /** Time a call may take beyond its documented deadline: HTTP to wrangler, scheduling on 2 shared cores. */
@@ -37,7 +37,7 @@ const GROUPS = { primary: 45, both: 45, dead: 9 };
 
 let primary: DohServer;
 let secondary: DohServer;
-let server: WorldPagesDev;
+let server: PagesDev;
 let origin: { origin: string; stop(): Promise<void> };
 let zones: { dir: string; cleanup(): void };
 

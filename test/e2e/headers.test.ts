@@ -99,6 +99,27 @@ describe('security headers on pages (wrangler pages dev + public/_headers)', () 
   });
 });
 
+describe('HEAD answers with the headers of GET (Pages dispatches it to onRequestHead)', () => {
+  /** Headers a Function computes per answer; the rest (date, and so on) may differ between two requests. */
+  const COMPARED = ['cache-control', 'content-type', 'content-security-policy', 'etag', 'x-robots-tag'];
+
+  it.each([
+    ['a shared /tti/ link (rendered by its Function)', '/tti/?current=8&target=4'],
+    ['/tti/ with invalid values', '/tti/?current=x&target=4'],
+    ['GET /api/tti', '/api/tti?current=8&target=4'],
+    ['the OpenAPI document', '/api/openapi.json'],
+  ])('%s', async (_name, path) => {
+    const [viaGet, viaHead] = await Promise.all([
+      fetch(`${base()}${path}`),
+      fetch(`${base()}${path}`, { method: 'HEAD' }),
+    ]);
+    expect(viaHead.status).toBe(viaGet.status);
+    for (const name of COMPARED) expect(viaHead.headers.get(name), name).toBe(viaGet.headers.get(name));
+    expect(await viaHead.text()).toBe('');
+    await viaGet.arrayBuffer();
+  });
+});
+
 describe('security headers on the API (functions/api/_middleware.ts)', () => {
   it.each([
     ['GET', '/api/tti?current=8&target=4', 200],

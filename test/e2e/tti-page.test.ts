@@ -3,41 +3,23 @@
  * paths (functions/tti/index.ts), accessibility (axe-core), a 360 px viewport and layout stability.
  * Expected numbers come from the model itself (or GET /api/tti), never from constants in this file.
  */
-import { readFileSync } from 'node:fs';
 import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { computeTti } from '../../src/core/tti/compute.ts';
 import { formatPct } from '../../src/core/tti/describe.ts';
 import type { TtiResult } from '../../src/core/tti/types.ts';
-import { hasChromium, launchChromium } from '../support/browser.ts';
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** Narrowest phone width the page must fit without horizontal scrolling (CSS px). */
-const NARROW_VIEWPORT = { width: 360, height: 780 };
+import { axeViolations } from '../support/axe.ts';
+import { hasChromium, NARROW_VIEWPORT } from '../support/browser.ts';
+import { browserSession } from '../support/browser-session.ts';
 
 describe.skipIf(!hasChromium)('/tti/ in Chromium', () => {
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const session = browserSession();
   const base = () => inject('baseUrl');
 
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-  });
-
+  /** A page of the site, loaded without a single uncaught error. */
   async function open(path: string, options: BrowserContextOptions = {}): Promise<Page> {
-    const context = await browser.newContext(options);
-    contexts.push(context);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${base()}${path}`, { waitUntil: 'load' });
+    const { page, errors } = await session.open(path, options);
     expect(errors).toEqual([]);
     return page;
   }
@@ -56,9 +38,7 @@ describe.skipIf(!hasChromium)('/tti/ in Chromium', () => {
   });
 
   it('loads the model only on interaction: page load runs just the small entry script', async () => {
-    const context = await browser.newContext();
-    contexts.push(context);
-    const page = await context.newPage();
+    const page = await session.newPage();
     const scripts: string[] = [];
     page.on('request', (request) => {
       if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
@@ -150,9 +130,7 @@ describe.skipIf(!hasChromium)('/tti/ in Chromium', () => {
   });
 
   it('without JavaScript, reports invalid values from a link (HTTP 400, fields marked)', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
-    contexts.push(context);
-    const page = await context.newPage();
+    const page = await session.newPage({ javaScriptEnabled: false });
     const response = await page.goto(`${base()}/tti/?current=0&target=3&conversionRate=2`);
     expect(response?.status()).toBe(400);
     expect(await page.locator('#f-current-error').isVisible()).toBe(true);
@@ -192,11 +170,7 @@ describe.skipIf(!hasChromium)('/tti/ in Chromium', () => {
   ])('has no axe-core violations: %s', async (_name, path) => {
     // axe is injected as an inline script, which the page's CSP rightly forbids: bypass it for the audit.
     const page = await open(path, { bypassCSP: true });
-    await page.addScriptTag({ content: axeSource });
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: () => Promise<{ violations: unknown[] }> } }).axe;
-      return (await axe.run()).violations;
-    });
+    const violations = await axeViolations(page);
     expect(violations).toEqual([]);
   });
 

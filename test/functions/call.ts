@@ -17,3 +17,16 @@ export async function callFunction(
   });
   return handler(context);
 }
+
+/** The export Pages names for a method's own handler: GET → `onRequestGet`. */
+export function methodHandlerName(method: string): string {
+  return `onRequest${method.charAt(0).toUpperCase()}${method.slice(1).toLowerCase()}`;
+}
+
+/** The handler of a route file Pages runs for a method: `onRequest<Method>` if exported, else `onRequest`. */
+export function handlerFor<H>(
+  route: { readonly [name: string]: H | undefined },
+  method: string,
+): H | undefined {
+  return route[methodHandlerName(method)] ?? route['onRequest'];
+}

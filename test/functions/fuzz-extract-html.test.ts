@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { extractHtml } from '../../functions/lib/extract-html.ts';
+import { LINK_KINDS } from '../../src/core/scan/element-rules.ts';
 import { MAX_HOSTS, MAX_RESOURCE_URL_LENGTH, MAX_RESOURCES } from '../../src/core/scan/limits.ts';
 import { ScanRefusal } from '../../src/core/scan/refusals.ts';
 import { ResourceCollector } from '../../src/core/scan/resource-collector.ts';
@@ -66,13 +67,8 @@ const attrValue = fc.oneof(
   hostileUrl,
   hostileString,
   fc.constantFrom(
-    'stylesheet',
-    'preload',
-    'modulepreload',
-    'preconnect',
-    'dns-prefetch',
-    'icon',
-    'manifest',
+    // Every <link rel> token the scanner knows, and other attribute values it reads.
+    ...LINK_KINDS.map(([rel]) => rel),
     'module',
     'text/javascript',
     'application/ld+json',

@@ -8,6 +8,7 @@ import { env } from 'cloudflare:workers';
 import { expect } from 'vitest';
 import { createApiMiddleware } from '../../functions/api/_middleware.ts';
 import { MIDDLEWARE_CODES } from '../unit/fuzz/error-codes.ts';
+import { handlerFor } from './call.ts';
 
 type Handler = PagesFunction<Env, string>;
 type IncomingRequest = Request<unknown, IncomingRequestCfProperties>;
@@ -18,12 +19,6 @@ export type RouteModule = Partial<
 /** Rate limiting off: fuzzing sends thousands of requests from one "client". */
 const middleware = createApiMiddleware();
 const fuzzEnv = { ...env, RATE_LIMIT_PER_MINUTE: '0' };
-
-function handlerFor(route: RouteModule, method: string): Handler | undefined {
-  const name =
-    `onRequest${method.charAt(0).toUpperCase()}${method.slice(1).toLowerCase()}` as keyof RouteModule;
-  return route[name] ?? route.onRequest;
-}
 
 export async function dispatch(
   route: RouteModule,

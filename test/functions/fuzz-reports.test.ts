@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as saveRoute from '../../functions/api/reports.ts';
 import * as getRoute from '../../functions/api/reports/[id].ts';
+import { PROVIDER_ROLES, SIGNALS } from '../../src/core/deps/types.ts';
 import { MAX_REPORT_BYTES } from '../../src/core/map/report-limits.ts';
 import { RESOURCE_TYPES } from '../../src/core/map/types.ts';
 import { MAX_STORED_URL_CHARS } from '../../src/core/map/url.ts';
@@ -73,8 +74,8 @@ const report = fc.record({
       providers: fc.array(
         fc.record({
           name: shortText,
-          role: fc.constantFrom('cdn', 'cloud', 'dns', 'network'),
-          signal: fc.constantFrom('hostname', 'cname', 'ip-range', 'asn', 'ns', 'header'),
+          role: fc.constantFrom(...PROVIDER_ROLES),
+          signal: fc.constantFrom(...SIGNALS),
         }),
         { maxLength: 3 },
       ),

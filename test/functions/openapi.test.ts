@@ -9,7 +9,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { createApiMiddleware, onRequest as middleware } from '../../functions/api/_middleware.ts';
-import { onRequest as openapi } from '../../functions/api/openapi.json.ts';
+import * as openapiRoute from '../../functions/api/openapi.json.ts';
 import { MAX_HOSTS_PER_REQUEST, MAX_RESOLVE_BODY_BYTES } from '../../src/core/dns/limits.ts';
 import { ApiError } from '../../src/core/http/api-error.ts';
 import { RATE_LIMITS, limitNameFor } from '../../src/core/http/rate-limit.ts';
@@ -20,7 +20,7 @@ import { ttiResponseSchema } from '../../src/core/openapi/tti.ts';
 import { MAX_INPUT_URL_LENGTH, MAX_REQUEST_BODY_BYTES } from '../../src/core/scan/limits.ts';
 import { SCAN_REFUSALS } from '../../src/core/scan/refusals.ts';
 import { TTI_QUERY_FIELDS } from '../../src/core/tti/query.ts';
-import { callFunction } from './call.ts';
+import { callFunction, handlerFor, methodHandlerName } from './call.ts';
 
 type Handler = PagesFunction<Env>;
 type RouteModule = Partial<Record<string, Handler>>;
@@ -58,8 +58,6 @@ const routes = new Map(
 );
 const routePaths = [...routes.keys()].filter((path) => !NOT_DOCUMENTED.has(path)).sort();
 
-const handlerName = (method: Method) => `onRequest${method[0]}${method.slice(1).toLowerCase()}`;
-
 /** A concrete URL path for a template: `{id}` becomes a well-formed report id. */
 const samplePath = (template: string) => template.replace(/\{\w+\}/g, 'AAAAAAAAAAAAAAAAAAAAAA');
 
@@ -70,7 +68,7 @@ const samplePath = (template: string) => template.replace(/\{\w+\}/g, 'AAAAAAAAA
 async function acceptedMethods(path: string, module: RouteModule): Promise<string[]> {
   const accepted: string[] = [];
   for (const method of METHODS) {
-    if (module[handlerName(method)]) {
+    if (module[methodHandlerName(method)]) {
       accepted.push(method.toLowerCase());
       continue;
     }
@@ -86,9 +84,16 @@ async function acceptedMethods(path: string, module: RouteModule): Promise<strin
   return accepted;
 }
 
+/** A request for the document itself, through the /api middleware. */
+function requestDocument(method = 'GET'): Promise<Response> {
+  const request = new Request('https://tools.test/api/openapi.json', { method });
+  return callFunction(middleware, request, {
+    next: () => callFunction(handlerFor<Handler>(openapiRoute, method)!, request),
+  });
+}
+
 async function fetchDocument(): Promise<OpenApiDocument> {
-  const request = new Request('https://tools.test/api/openapi.json');
-  const response = await callFunction(middleware, request, { next: () => callFunction(openapi, request) });
+  const response = await requestDocument();
   expect(response.status).toBe(200);
   return (await response.json()) as OpenApiDocument;
 }
@@ -122,7 +127,7 @@ const unthrottled = createApiMiddleware({ now: () => (clock += 60_000) });
 async function send(method: Method, path: string, init: RequestInit = {}, via: Handler = unthrottled) {
   const { template, module, params } = match(path.split('?')[0]!);
   const make = () => new Request(`https://tools.test${path}`, { method, ...init });
-  const handler = module[handlerName(method)] ?? module.onRequest;
+  const handler = handlerFor(module, method);
   const response = await callFunction(via, make(), {
     next: () => (handler ? callFunction(handler, make(), { params }) : env.ASSETS.fetch(make())),
   });
@@ -133,6 +138,8 @@ const jsonBody = (body: unknown): RequestInit => ({
   headers: { 'content-type': 'application/json' },
   body: typeof body === 'string' ? body : JSON.stringify(body),
 });
+/** A body of a media type the JSON routes refuse. */
+const textBody = (body: string): RequestInit => ({ headers: { 'content-type': 'text/plain' }, body });
 
 const site = () => (env.SCAN_ALLOWED_ORIGINS ?? '').split(',')[0]!;
 
@@ -176,15 +183,13 @@ describe('GET /api/openapi.json (workerd)', () => {
   });
 
   it('serves the headers of a cacheable JSON document', async () => {
-    const request = new Request('https://tools.test/api/openapi.json');
-    const response = await callFunction(middleware, request, { next: () => callFunction(openapi, request) });
+    const response = await requestDocument();
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
     expect(response.headers.get('cache-control')).toBe('public, max-age=3600');
   });
 
   it('rejects other methods with 405 method_not_allowed', async () => {
-    const request = new Request('https://tools.test/api/openapi.json', { method: 'POST' });
-    const response = await callFunction(middleware, request, { next: () => callFunction(openapi, request) });
+    const response = await requestDocument('POST');
     expect(response.status).toBe(405);
     expect(await response.json()).toMatchObject({ error: { code: 'method_not_allowed' } });
   });
@@ -302,13 +307,7 @@ describe('the document against real responses (contract)', () => {
       '/api/resolve',
       jsonBody({ hosts: ['a.example'], pad: 'x'.repeat(MAX_RESOLVE_BODY_BYTES) }),
     ],
-    [
-      'resolve: text/plain',
-      '415 unsupported_media_type',
-      'POST',
-      '/api/resolve',
-      { headers: { 'content-type': 'text/plain' }, body: '{}' },
-    ],
+    ['resolve: text/plain', '415 unsupported_media_type', 'POST', '/api/resolve', textBody('{}')],
     ['resolve: GET', '405 method_not_allowed', 'GET', '/api/resolve'],
     ['scan: fixture site', '200', 'POST', '/api/scan', jsonBody({ url: `${site()}/` })],
     ['scan: no url', '400 invalid_request', 'POST', '/api/scan', jsonBody({})],
@@ -340,7 +339,7 @@ describe('the document against real responses (contract)', () => {
       '415 unsupported_media_type',
       'POST',
       '/api/scan',
-      { headers: { 'content-type': 'text/plain' }, body: '{"url":"example.com"}' },
+      textBody('{"url":"example.com"}'),
     ],
     ['scan: GET', '405 method_not_allowed', 'GET', '/api/scan'],
     ['reports: save', '201', 'POST', '/api/reports', jsonBody(report)],
@@ -359,13 +358,7 @@ describe('the document against real responses (contract)', () => {
       '/api/reports',
       jsonBody({ ...report, pad: 'x'.repeat(MAX_REPORT_BYTES) }),
     ],
-    [
-      'reports: text/plain',
-      '415 unsupported_media_type',
-      'POST',
-      '/api/reports',
-      { headers: { 'content-type': 'text/plain' }, body: '{}' },
-    ],
+    ['reports: text/plain', '415 unsupported_media_type', 'POST', '/api/reports', textBody('{}')],
     ['reports: GET the collection', '405 method_not_allowed', 'GET', '/api/reports'],
     ['report: unknown id', '404 report_not_found', 'GET', '/api/reports/AAAAAAAAAAAAAAAAAAAAAA'],
     ['report: malformed id', '400 invalid_report_id', 'GET', '/api/reports/not-an-id'],
@@ -420,7 +413,7 @@ describe('the document against real responses (contract)', () => {
   it('answers a client over its limit with the documented 429 and Retry-After', async () => {
     const { paths } = await fetchDocument();
     const throttled = createApiMiddleware({ now: () => 0 });
-    const plain = { headers: { 'content-type': 'text/plain' }, body: '' };
+    const plain = textBody('');
     for (let i = 0; i < RATE_LIMITS.reports.burst; i += 1)
       await send('POST', '/api/reports', plain, throttled);
     const { response } = await send('POST', '/api/reports', plain, throttled);

@@ -4,12 +4,18 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_QUERY_CHARS, onRequestGet, PAGE_CACHE_CONTROL } from '../../functions/tti/index.ts';
+import {
+  MAX_QUERY_CHARS,
+  onRequestGet,
+  onRequestHead,
+  PAGE_CACHE_CONTROL,
+} from '../../functions/tti/index.ts';
 import {
   canonicalQuery,
   fieldIssues,
   formValuesFromQuery,
   fractionToPercent,
+  MODEL_PARAMS,
   percentToFraction,
   type FormValues,
 } from '../../src/components/tti/form-fields.ts';
@@ -19,10 +25,12 @@ import { formatPct } from '../../src/core/tti/describe.ts';
 import { callFunction } from './call.ts';
 
 const PASSED_THROUGH = 'static page';
-const get = (search: string) =>
-  callFunction(onRequestGet, new Request(`https://tools.example.com/tti/${search}`), {
-    next: async () => new Response(PASSED_THROUGH),
+const call = (handler: PagesFunction<Env>, method: 'GET' | 'HEAD', search: string) =>
+  callFunction(handler, new Request(`https://tools.example.com/tti/${search}`, { method }), {
+    next: async () => new Response(PASSED_THROUGH, { headers: { 'cache-control': 'public, max-age=0' } }),
   });
+const get = (search: string) => call(onRequestGet, 'GET', search);
+const head = (search: string) => call(onRequestHead, 'HEAD', search);
 
 /** HTMLRewriter hands attributes over as written: decode the entities our markup and workerd use. */
 const decode = (text: string): string =>
@@ -174,19 +182,7 @@ describe('GET /tti/ (no-JS and shared links)', () => {
   });
 
   it('never answers 5xx, whatever the query', async () => {
-    const field = fc.constantFrom(
-      'current',
-      'target',
-      'bounceRate',
-      'bounceRatePct',
-      'sessions',
-      'conversionRate',
-      'conversionRatePct',
-      'orderValue',
-      'currency',
-      'utm_source',
-      'x',
-    );
+    const field = fc.constantFrom(...MODEL_PARAMS, 'utm_source', 'x');
     const value = fc.oneof(
       fc.string(),
       fc.double().map(String),
@@ -201,6 +197,30 @@ describe('GET /tti/ (no-JS and shared links)', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('HEAD /tti/', () => {
+  it.each([
+    ['a result', '?current=6&target=3&bounceRate=0.45'],
+    ['invalid values', '?current=abc&target=3'],
+    ['a form submission (redirect)', '?current=6&target=3&bounceRatePct=45'],
+    ['an over-long query', `?current=6&target=3&utm_term=${'x'.repeat(MAX_QUERY_CHARS)}`],
+    ['no query (the static page)', ''],
+  ])('answers %s with the status and headers of GET, without a body', async (_name, search) => {
+    const [viaGet, viaHead] = await Promise.all([get(search), head(search)]);
+    expect(viaHead.status).toBe(viaGet.status);
+    expect([...viaHead.headers]).toEqual([...viaGet.headers]);
+    expect(await viaHead.text()).toBe('');
+    await viaGet.arrayBuffer();
+  });
+
+  it('keeps the rendered page cacheable for a shared link, as GET does', async () => {
+    const response = await head('?current=6&target=3');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe(PAGE_CACHE_CONTROL);
+    expect(response.headers.get('content-type')).toMatch(/text\/html/);
+    expect(response.headers.get('x-robots-tag')).toBeNull();
   });
 });
 

@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { onRequest as middleware } from '../../functions/api/_middleware.ts';
-import { onRequest as tti } from '../../functions/api/tti.ts';
+import * as ttiRoute from '../../functions/api/tti.ts';
 import { ttiResponseSchema } from '../../src/core/openapi/tti.ts';
 import { TTI_QUERY_MAX_LENGTH } from '../../src/core/tti/api.ts';
 import { DEFAULT_PARAMS } from '../../src/core/tti/params.ts';
-import { callFunction } from './call.ts';
+import { callFunction, handlerFor } from './call.ts';
 
-/** Calls GET /api/tti the way Pages does: through the /api middleware (error envelope, CORS). */
+/** Calls /api/tti the way Pages does: through the /api middleware (error envelope, CORS) to the method's handler. */
 const call = (query: string, init: RequestInit = {}) => {
   const request = new Request(`https://tools.test/api/tti${query}`, init);
-  return callFunction(middleware, request, { next: () => callFunction(tti, request) });
+  const handler = handlerFor<PagesFunction<Env>>(ttiRoute, request.method)!;
+  return callFunction(middleware, request, { next: () => callFunction(handler, request) });
 };
 
 describe('GET /api/tti (workerd)', () => {

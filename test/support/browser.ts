@@ -26,3 +26,6 @@ export const CHROMIUM_ARGS = [
 export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
 }
+
+/** Narrowest phone width a page must fit without horizontal scrolling (CSS px). */
+export const NARROW_VIEWPORT = { width: 360, height: 780 };

@@ -18,6 +18,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import dnsPacket from 'dns-packet';
 import { mergeFaults, NO_FAULTS, seededRandom, type FaultConfig } from './doh/faults.ts';
+import { withRcode } from './doh/rcode.ts';
 import { loadZones, type Fault } from './doh/zone-file.ts';
 import { NEGATIVE_TTL_S, ZoneResolver } from './doh/zone-resolver.ts';
 
@@ -150,7 +151,7 @@ export async function startDohServer(options: DohServerOptions = {}): Promise<Do
           : [],
     };
     (packet as { rcode?: string }).rcode = rcode;
-    return dnsMessage(response, encodeWithRcode(packet, rcode));
+    return dnsMessage(response, dnsPacket.encode({ ...packet, flags: withRcode(packet.flags ?? 0, rcode) }));
   }
 
   function drawFault(): Fault | null {
@@ -222,19 +223,6 @@ export async function startDohServer(options: DohServerOptions = {}): Promise<Do
         server.closeAllConnections();
       }),
   };
-}
-
-/** dns-packet writes rcode from the flags' low 4 bits; set them from the word. */
-function encodeWithRcode(packet: dnsPacket.Packet, rcode: string): Buffer {
-  const codes: Record<string, number> = {
-    NOERROR: 0,
-    FORMERR: 1,
-    SERVFAIL: 2,
-    NXDOMAIN: 3,
-    NOTIMP: 4,
-    REFUSED: 5,
-  };
-  return dnsPacket.encode({ ...packet, flags: ((packet.flags ?? 0) & ~0xf) | (codes[rcode] ?? 0) });
 }
 
 function dnsMessage(response: ServerResponse, body: Buffer): void {

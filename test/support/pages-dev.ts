@@ -18,34 +18,54 @@ export async function freePort(): Promise<number> {
 
 export interface PagesDev {
   baseUrl: string;
+  /** Everything wrangler and workerd printed so far. */
+  output(): string;
   stop(): Promise<void>;
 }
 
+/** How to run one `wrangler pages dev` on loopback. */
+export interface PagesDevLaunch {
+  /** The folder served. */
+  site: string;
+  /** Bindings by name; an empty value is left out. */
+  bindings: Record<string, string>;
+  /** Local KV and cache state, of its own so runs do not share it. */
+  persistTo: string;
+  /** A fixed port (the demo's); otherwise a free one. */
+  port?: number;
+  /** wrangler's working folder; default this process's. */
+  cwd?: string;
+  /** More flags, e.g. compatibility settings for a site served outside the project. */
+  flags?: string[];
+  logLevel?: 'error' | 'warn';
+}
+
+/** How long wrangler and workerd get to answer the first request (first 200 takes 2-3 s, STACK.md). */
+const READY_TIMEOUT_MS = 45_000;
+
 /**
- * Serves dist/ and functions/ with `wrangler pages dev` (workerd) on loopback, with the given bindings,
- * and resolves once it answers. Uses its own persistence folder so runs do not share KV.
+ * Starts `wrangler pages dev` (workerd) in its own process group and resolves once it answers `/`. On
+ * failure it is stopped and the error carries its output.
  */
-export async function startPagesDev(
-  bindings: Record<string, string>,
-  persistTo: string,
-  options: { port?: number } = {},
-): Promise<PagesDev> {
-  // A fixed port for the demo (scripts/start-demo.ts); tests take a free one.
-  const port = options.port ?? (await freePort());
+export async function launchPagesDev(launch: PagesDevLaunch): Promise<PagesDev> {
+  const port = launch.port ?? (await freePort());
   const args = [
-    'wrangler',
     'pages',
     'dev',
-    process.env.SITE_DIST ?? 'dist',
+    launch.site,
     '--port',
     String(port),
     '--ip',
     '127.0.0.1',
+    ...(launch.flags ?? []),
   ];
-  args.push('--persist-to', persistTo, '--log-level', 'error', '--inspector-port', String(await freePort()));
-  for (const [name, value] of Object.entries(bindings)) if (value) args.push('--binding', `${name}=${value}`);
+  args.push('--persist-to', launch.persistTo, '--log-level', launch.logLevel ?? 'error');
+  args.push('--inspector-port', String(await freePort()));
+  for (const [name, value] of Object.entries(launch.bindings))
+    if (value) args.push('--binding', `${name}=${value}`);
   // Own process group, so stop() ends wrangler and the workerd it starts, not just the launcher.
-  const child: ChildProcess = spawn(process.execPath, [wranglerBin, ...args.slice(1)], {
+  const child: ChildProcess = spawn(process.execPath, [wranglerBin, ...args], {
+    cwd: launch.cwd,
     env: quietEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
@@ -54,7 +74,7 @@ export async function startPagesDev(
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 45_000;
+  const deadline = Date.now() + READY_TIMEOUT_MS;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`wrangler pages dev exited:\n${output}`);
     try {
@@ -65,12 +85,13 @@ export async function startPagesDev(
     }
     if (Date.now() > deadline) {
       killGroup(child, 'SIGKILL');
-      throw new Error(`wrangler pages dev did not answer within 45 s:\n${output}`);
+      throw new Error(`wrangler pages dev did not answer within ${READY_TIMEOUT_MS / 1000} s:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 250));
   }
   return {
     baseUrl,
+    output: () => output,
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();
@@ -79,6 +100,15 @@ export async function startPagesDev(
         setTimeout(() => killGroup(child, 'SIGKILL'), 3000).unref();
       }),
   };
+}
+
+/** Serves the built site (SITE_DIST, default dist/) and functions/ of this project, with the given bindings. */
+export async function startPagesDev(
+  bindings: Record<string, string>,
+  persistTo: string,
+  options: { port?: number } = {},
+): Promise<PagesDev> {
+  return launchPagesDev({ site: process.env.SITE_DIST ?? 'dist', bindings, persistTo, port: options.port });
 }
 
 function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {

@@ -6,6 +6,7 @@
 import { ApiError } from '../../../src/core/http/api-error.ts';
 import { isReportId, reportKey } from '../../../src/core/map/report-id.ts';
 import { REPORT_TTL_SECONDS } from '../../../src/core/map/report-limits.ts';
+import { methodNotAllowed } from '../../lib/method-not-allowed.ts';
 
 export const onRequestGet: PagesFunction<Env, 'id'> = async ({ params, env }) => {
   const id = typeof params.id === 'string' ? params.id : '';
@@ -34,6 +35,4 @@ export const onRequestGet: PagesFunction<Env, 'id'> = async ({ params, env }) =>
   });
 };
 
-export const onRequest: PagesFunction<Env, 'id'> = async () => {
-  throw new ApiError(405, 'method_not_allowed', 'Use GET.', { headers: { allow: 'GET' } });
-};
+export const onRequest = methodNotAllowed('GET', 'Use GET.');

@@ -37,7 +37,8 @@ export function formFieldFor(field: string): FormField | null {
 }
 
 const ALIAS_TO_FIELD = new Map<string, string>(Object.entries(PERCENT_ALIASES).map(([f, a]) => [a, f]));
-const FORM_OR_CONTRACT = new Set<string>([...FORM_FIELDS, ...Object.keys(PERCENT_ALIASES)]);
+/** Query parameters that are model inputs, in the form's or the contract's spelling. */
+export const MODEL_PARAMS: ReadonlySet<string> = new Set([...FORM_FIELDS, ...Object.keys(PERCENT_ALIASES)]);
 
 /** A plain decimal as the query parser accepts it (src/core/tti/query.ts): "45", "2.5", ".5". */
 const NUMBER = /^(?:\d+(?:\.\d*)?|\.\d+)$/;
@@ -76,7 +77,7 @@ export function canonicalQuery(params: URLSearchParams): { query: URLSearchParam
   const query = new URLSearchParams();
   let changed = false;
   for (const [name, value] of params) {
-    if (FORM_OR_CONTRACT.has(name) && value.trim() === '') {
+    if (MODEL_PARAMS.has(name) && value.trim() === '') {
       changed = true;
       continue;
     }
@@ -110,7 +111,7 @@ export function formValuesFromQuery(params: URLSearchParams): FormValues {
 
 /** Query parameters that are neither form nor contract fields (utm_* and the like), in order. */
 export function extraParams(params: URLSearchParams): Array<[string, string]> {
-  return [...params].filter(([name]) => !FORM_OR_CONTRACT.has(name));
+  return [...params].filter(([name]) => !MODEL_PARAMS.has(name));
 }
 
 /** Labels of the form's inputs, for the error summary. */
@@ -159,5 +160,5 @@ export function fieldIssues(
 
 /** Whether a query sets any model input (a link with only utm_* shows the default example). */
 export function hasModelFields(params: URLSearchParams): boolean {
-  return [...params.keys()].some((name) => FORM_OR_CONTRACT.has(name));
+  return [...params.keys()].some((name) => MODEL_PARAMS.has(name));
 }

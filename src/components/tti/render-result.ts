@@ -46,8 +46,16 @@ function figure(
 const toneOf = (value: number, goodWhenPositive = true): 'good' | 'bad' | 'neutral' =>
   Math.abs(value) < 0.05 ? 'neutral' : value > 0 === goodWhenPositive ? 'good' : 'bad';
 
-const rangeMoney = (range: Range, currency: string): string =>
-  `range ${signedMoney(range.low, currency)} to ${signedMoney(range.high, currency)}`;
+/** A signed figure with its range below it, all written by `format`, toned by the central value. */
+const rangeFigure = (id: string, label: string, range: Range, format: (value: number) => string): string =>
+  figure(
+    id,
+    label,
+    range.central,
+    format(range.central),
+    `range ${format(range.low)} to ${format(range.high)}`,
+    toneOf(range.central),
+  );
 
 function renderResult(result: TtiResult, query: string): string {
   const { conversion, bounce, revenue } = result;
@@ -71,32 +79,11 @@ function renderResult(result: TtiResult, query: string): string {
     ),
   ];
   if (revenue) {
-    const c = revenue.currency;
+    const money = (value: number) => signedMoney(value, revenue.currency);
     figures.push(
-      figure(
-        'monthly',
-        'Revenue per month',
-        revenue.monthlyDelta.central,
-        signedMoney(revenue.monthlyDelta.central, c),
-        rangeMoney(revenue.monthlyDelta, c),
-        toneOf(revenue.monthlyDelta.central),
-      ),
-      figure(
-        'yearly',
-        'Revenue per year',
-        revenue.yearlyDelta.central,
-        signedMoney(revenue.yearlyDelta.central, c),
-        rangeMoney(revenue.yearlyDelta, c),
-        toneOf(revenue.yearlyDelta.central),
-      ),
-      figure(
-        'orders',
-        'Orders per month',
-        revenue.extraOrdersPerMonth.central,
-        signedCount(revenue.extraOrdersPerMonth.central),
-        `range ${signedCount(revenue.extraOrdersPerMonth.low)} to ${signedCount(revenue.extraOrdersPerMonth.high)}`,
-        toneOf(revenue.extraOrdersPerMonth.central),
-      ),
+      rangeFigure('monthly', 'Revenue per month', revenue.monthlyDelta, money),
+      rangeFigure('yearly', 'Revenue per year', revenue.yearlyDelta, money),
+      rangeFigure('orders', 'Orders per month', revenue.extraOrdersPerMonth, signedCount),
     );
   }
   const hint = revenue

@@ -2,9 +2,12 @@
  * Contract of the dependency mapper: what /api/scan and /api/resolve return and the page consumes.
  */
 
-export type ProviderRole = 'cdn' | 'cloud' | 'dns' | 'network';
+export const PROVIDER_ROLES = ['cdn', 'cloud', 'dns', 'network'] as const;
+export type ProviderRole = (typeof PROVIDER_ROLES)[number];
+
 /** Which signal produced an attribution, so the UI can explain itself. */
-export type Signal = 'hostname' | 'cname' | 'ip-range' | 'asn' | 'ns' | 'header';
+export const SIGNALS = ['hostname', 'cname', 'ip-range', 'asn', 'ns', 'header'] as const;
+export type Signal = (typeof SIGNALS)[number];
 
 export interface ProviderAttribution {
   /** Display name, e.g. "Amazon CloudFront", "Cloudflare", "Akamai", "Google Cloud DNS". */
@@ -19,8 +22,26 @@ export interface ProviderAttribution {
   corroboration?: Array<{ signal: Signal; evidence: string }>;
 }
 
+/**
+ * Stable codes of a failed lookup: the DNS layer's DnsErrorCode (src/core/dns/types.ts) plus what
+ * resolving a whole host adds (`nodata`: no address at all; `cname_loop`).
+ */
+export const HOST_ERROR_CODES = [
+  'nxdomain',
+  'nodata',
+  'servfail',
+  'refused',
+  'timeout',
+  'cname_loop',
+  'malformed',
+  'truncated',
+  'budget_exhausted',
+  'invalid_host',
+  'upstream_error',
+] as const;
+
 export interface HostError {
-  /** Stable codes: nxdomain, nodata, servfail, timeout, cname_loop, malformed, truncated, budget_exhausted, invalid_host, upstream_error, refused */
+  /** One of HOST_ERROR_CODES. */
   code: string;
   message: string;
   /** Which lookup failed, e.g. "A", "AAAA", "NS", "ASN". */
@@ -49,26 +70,28 @@ export interface ResolveResponse {
   stats?: { queries: number; cacheHits: number; ms: number };
 }
 
-export type ResourceKind =
-  | 'script'
-  | 'stylesheet'
-  | 'preload'
-  | 'modulepreload'
-  | 'preconnect'
-  | 'dns-prefetch'
-  | 'icon'
-  | 'manifest'
-  | 'image'
-  | 'media'
-  | 'iframe'
-  | 'embed'
-  | 'object'
-  | 'form'
-  | 'meta-refresh'
-  | 'css-url'
-  | 'css-import'
-  | 'inferred'
-  | 'har';
+export const RESOURCE_KINDS = [
+  'script',
+  'stylesheet',
+  'preload',
+  'modulepreload',
+  'preconnect',
+  'dns-prefetch',
+  'icon',
+  'manifest',
+  'image',
+  'media',
+  'iframe',
+  'embed',
+  'object',
+  'form',
+  'meta-refresh',
+  'css-url',
+  'css-import',
+  'inferred',
+  'har',
+] as const;
+export type ResourceKind = (typeof RESOURCE_KINDS)[number];
 
 export interface Resource {
   url: string;
@@ -93,17 +116,19 @@ export interface ScanResponse {
   hosts: string[];
   limits: Record<string, number>;
   /** How the scan went (added by scan): time, parse encoding, what was skipped and which limits cut it. */
-  stats?: {
-    ms: number;
-    encoding: string;
-    /** References not listed: not http(s), unparsable, or over a limit. */
-    skipped: number;
-    /** Names of the `limits` entries that cut something (e.g. "maxPageBytes"). */
-    limitsHit: string[];
-    stylesheetsRead: number;
-    stylesheetsFailed: number;
-    parserError?: string;
-    /** "hit" when served from the scan cache. */
-    cache?: 'hit' | 'miss';
-  };
+  stats?: ScanStats;
+}
+
+export interface ScanStats {
+  ms: number;
+  encoding: string;
+  /** References not listed: not http(s), unparsable, or over a limit. */
+  skipped: number;
+  /** Names of the `limits` entries that cut something (e.g. "maxPageBytes"). */
+  limitsHit: string[];
+  stylesheetsRead: number;
+  stylesheetsFailed: number;
+  parserError?: string;
+  /** "hit" when served from the scan cache. */
+  cache?: 'hit' | 'miss';
 }

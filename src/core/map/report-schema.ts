@@ -3,6 +3,7 @@
  * a well-formed map. Unknown keys are dropped; strings and lists are bounded.
  */
 import { z } from 'zod';
+import { PROVIDER_ROLES, SIGNALS } from '../deps/types.ts';
 import { MAX_REPORT_HOSTS, MAX_REPORT_RESOURCES } from './report-limits.ts';
 import { RESOURCE_TYPES } from './types.ts';
 import { MAX_STORED_URL_CHARS } from './url.ts';
@@ -19,8 +20,8 @@ const host = z.string().min(1).max(MAX_HOST);
 
 const provider = z.object({
   name: text,
-  role: z.enum(['cdn', 'cloud', 'dns', 'network']),
-  signal: z.enum(['hostname', 'cname', 'ip-range', 'asn', 'ns', 'header']),
+  role: z.enum(PROVIDER_ROLES),
+  signal: z.enum(SIGNALS),
   service: text.optional(),
   evidence: text.optional(),
 });

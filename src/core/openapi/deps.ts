@@ -5,17 +5,16 @@
  * are the same type, so adding, renaming or retyping a field on either side fails the type check.
  */
 import * as z from 'zod';
+import { HOST_ERROR_CODES, PROVIDER_ROLES, RESOURCE_KINDS, SIGNALS } from '../deps/types.ts';
 import { MAX_HOSTS_PER_REQUEST } from '../dns/limits.ts';
 
-const signalSchema = z
-  .enum(['hostname', 'cname', 'ip-range', 'asn', 'ns', 'header'])
-  .meta({ description: 'Which signal produced the attribution.' });
+const signalSchema = z.enum(SIGNALS).meta({ description: 'Which signal produced the attribution.' });
 
 export const providerAttributionSchema = z.object({
   name: z
     .string()
     .meta({ description: 'Display name, e.g. "Amazon CloudFront", "Akamai", "Google Cloud DNS".' }),
-  role: z.enum(['cdn', 'cloud', 'dns', 'network']),
+  role: z.enum(PROVIDER_ROLES),
   signal: signalSchema,
   service: z
     .string()
@@ -34,19 +33,7 @@ export const providerAttributionSchema = z.object({
 export const hostErrorSchema = z.object({
   code: z.string().meta({
     description: 'Stable code of a failed lookup; the host is still listed (unknown is data, not an error).',
-    examples: [
-      'nxdomain',
-      'nodata',
-      'servfail',
-      'refused',
-      'timeout',
-      'cname_loop',
-      'malformed',
-      'truncated',
-      'budget_exhausted',
-      'invalid_host',
-      'upstream_error',
-    ],
+    examples: [...HOST_ERROR_CODES],
   }),
   message: z.string(),
   stage: z.string().optional().meta({ description: 'Which lookup failed: "A", "AAAA", "NS", "ASN".' }),
@@ -91,27 +78,7 @@ export const resolveResponseSchema = z.object({
     }),
 });
 
-const resourceKindSchema = z.enum([
-  'script',
-  'stylesheet',
-  'preload',
-  'modulepreload',
-  'preconnect',
-  'dns-prefetch',
-  'icon',
-  'manifest',
-  'image',
-  'media',
-  'iframe',
-  'embed',
-  'object',
-  'form',
-  'meta-refresh',
-  'css-url',
-  'css-import',
-  'inferred',
-  'har',
-]);
+const resourceKindSchema = z.enum(RESOURCE_KINDS);
 
 export const resourceSchema = z.object({
   url: z.string(),

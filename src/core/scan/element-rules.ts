@@ -38,7 +38,7 @@ export const HEAD_ELEMENTS = new Set([
 ]);
 
 /** `rel` tokens of `<link>`, most specific first; the first present decides the kind. */
-const LINK_KINDS: ReadonlyArray<[string, ResourceKind]> = [
+export const LINK_KINDS: ReadonlyArray<[rel: string, kind: ResourceKind]> = [
   ['stylesheet', 'stylesheet'],
   ['modulepreload', 'modulepreload'],
   ['preload', 'preload'],

@@ -1,4 +1,4 @@
-import type { ResourceKind, ScanResponse } from '../deps/types.ts';
+import type { ResourceKind, ScanResponse, ScanStats } from '../deps/types.ts';
 import { extractCssUrls } from './css-urls.ts';
 import {
   MAX_PAGE_BYTES,
@@ -49,16 +49,6 @@ export interface ScanDeps {
   /** Whether a host belongs to the page's site (stylesheets of the site are followed, others are not). */
   isFirstParty(host: string, pageUrl: string): boolean;
   now(): number;
-}
-
-export interface ScanStats {
-  ms: number;
-  encoding: string;
-  skipped: number;
-  limitsHit: string[];
-  stylesheetsRead: number;
-  stylesheetsFailed: number;
-  parserError?: string;
 }
 
 /** The Accept header of the page request, and the content types we parse. */

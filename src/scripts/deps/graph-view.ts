@@ -98,9 +98,6 @@ function render(holder: HTMLElement, details: HTMLElement, graph: GraphModel): S
     .attr('height', layout.height)
     .attr('role', 'group')
     .attr('aria-label', 'Dependency graph: your site, the companies it loads, and the networks under them');
-  // One user unit per CSS pixel: the page's `max-height: 80vh` would shrink a 100-host graph (and its
-  // labels) to fit the window; the graph scrolls with the page instead.
-  svg.style('max-height', 'none');
   const viewport = svg.append('g');
 
   const links = viewport
@@ -145,8 +142,7 @@ function render(holder: HTMLElement, details: HTMLElement, graph: GraphModel): S
       viewport.attr('transform', event.transform.toString()),
     );
   svg.call(behaviour);
-  // d3-zoom needs no browser gesture of its own for one finger now; the page may still pan and scroll.
-  holder.style.touchAction = 'pan-x pan-y';
+  // d3-zoom sets touch-action: none on the svg; one finger must still scroll the page (the holder's CSS).
   svg.style('touch-action', 'pan-x pan-y');
 
   const focus = (node: GraphNode | null) => {

@@ -2,16 +2,9 @@ import dnsPacket from 'dns-packet';
 import { describe, expect, it } from 'vitest';
 import { NEGATIVE_TTL_CAP_S, NEGATIVE_TTL_NO_SOA_S } from '../../../src/core/dns/limits.ts';
 import { base64url, decodeResponse, encodeQuery, fromBase64url } from '../../../src/core/dns/wire.ts';
+import { withRcode } from '../../support/doh/rcode.ts';
 
 type Packet = Parameters<typeof dnsPacket.encode>[0];
-const RCODES: Record<string, number> = {
-  NOERROR: 0,
-  FORMERR: 1,
-  SERVFAIL: 2,
-  NXDOMAIN: 3,
-  NOTIMP: 4,
-  REFUSED: 5,
-};
 
 function response(
   question: { name: string; type: 'A' | 'AAAA' | 'TXT' | 'NS' },
@@ -25,7 +18,7 @@ function response(
   return dnsPacket.encode({
     type: 'response',
     id: 0,
-    flags: (options.flags ?? 0) | dnsPacket.RECURSION_DESIRED | (RCODES[options.rcode ?? 'NOERROR'] ?? 0),
+    flags: withRcode((options.flags ?? 0) | dnsPacket.RECURSION_DESIRED, options.rcode ?? 'NOERROR'),
     questions: [{ ...question, class: 'IN' }],
     answers: options.answers ?? [],
     authorities: options.authorities ?? [],

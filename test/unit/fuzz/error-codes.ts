@@ -16,17 +16,5 @@ export const ROUTE_CODES = {
   scan: Object.keys(SCAN_REFUSALS),
 } as const satisfies Record<string, readonly string[]>;
 
-/** HostError codes (src/core/deps/types.ts): what a failed lookup may say about one host. */
-export const HOST_ERROR_CODES = [
-  'nxdomain',
-  'servfail',
-  'timeout',
-  'cname_loop',
-  'malformed',
-  'truncated',
-  'budget_exhausted',
-  'invalid_host',
-  'upstream_error',
-  'refused',
-  'nodata',
-] as const;
+/** HostError codes: what a failed lookup may say about one host. */
+export { HOST_ERROR_CODES } from '../../../src/core/deps/types.ts';
