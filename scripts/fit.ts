@@ -1,5 +1,5 @@
 /**
- * `npm run fit`: fits the TTI model to src/data/tti-evidence.json and writes src/data/tti-params.json.
+ * `npm run fit`: fits the TTI model to src/data/tti-findings.json and writes src/data/tti-params.json.
  * `npm run fit -- --check`: exits 1 when the shipped params differ from what the fit produces.
  */
 import { readFile, writeFile } from 'node:fs/promises';
@@ -9,7 +9,7 @@ import { fitModel } from '../src/core/tti/fit.ts';
 import type { EvidenceDataset } from '../src/core/tti/evidence.ts';
 
 const root = new URL('../', import.meta.url);
-const evidencePath = fileURLToPath(new URL('src/data/tti-evidence.json', root));
+const evidencePath = fileURLToPath(new URL('src/data/tti-findings.json', root));
 const paramsPath = fileURLToPath(new URL('src/data/tti-params.json', root));
 
 const dataset = JSON.parse(await readFile(evidencePath, 'utf8')) as EvidenceDataset;

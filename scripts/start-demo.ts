@@ -46,7 +46,7 @@ const DEMO_THIRD_PARTIES = [
 ];
 
 /** A HAR of a shop page on the fixture site with the same kind of third parties (7 KB). */
-const DEMO_HAR = fileURLToPath(new URL('../test/fixtures/har/e2e-fixture-site.har', import.meta.url));
+const DEMO_HAR = fileURLToPath(new URL('../test/fixtures/har/e2e-fixture-site.har.json', import.meta.url));
 
 function parsePort(value: string | undefined): number {
   if (value === undefined || value === '') return DEFAULT_PORT;

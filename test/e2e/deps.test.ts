@@ -17,7 +17,7 @@ import { axeViolations } from '../support/axe.ts';
 import { hasChromium, NARROW_VIEWPORT } from '../support/browser.ts';
 import { browserSession } from '../support/browser-session.ts';
 
-const harPath = new URL('../fixtures/har/e2e-fixture-site.har', import.meta.url).pathname;
+const harPath = new URL('../fixtures/har/e2e-fixture-site.har.json', import.meta.url).pathname;
 
 describe.skipIf(!hasChromium)('/deps/ in Chromium', () => {
   const session = browserSession();

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { hasChromium, launchChromium } from '../support/browser.ts';
 
 /** A real chrome-har export from the HAR importer's fixtures. */
-const HAR_FIXTURE = new URL('../fixtures/har/chrome-har.har', import.meta.url).pathname;
+const HAR_FIXTURE = new URL('../fixtures/har/chrome-har.har.json', import.meta.url).pathname;
 
 interface Watch {
   violations: string[];

@@ -4,7 +4,7 @@
  * google/cloudflare/cloudfront/akamai/fastly/azure/meta.zone and 45 from many-hosts.zone, two of which do
  * not exist (cdn.polyfill.io, s7.addthis.com), so the map carries unresolved hosts as data too.
  *
- * The committed file test/fixtures/har/hundred-hosts.har is this module's output; regenerate it with
+ * The committed file test/fixtures/har/hundred-hosts.har.json is this module's output; regenerate it with
  * `node test/support/hundred-hosts-har.ts` (test/e2e/deps-graph.test.ts fails when the two disagree).
  */
 import { writeFileSync } from 'node:fs';
@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 
 export const HUNDRED_HOSTS_PAGE = 'https://www.fixture-magazine.com/';
 export const HUNDRED_HOSTS_HAR_PATH = fileURLToPath(
-  new URL('../fixtures/har/hundred-hosts.har', import.meta.url),
+  new URL('../fixtures/har/hundred-hosts.har.json', import.meta.url),
 );
 
 type ChromeType = 'document' | 'stylesheet' | 'script' | 'image' | 'font' | 'xhr' | 'fetch' | 'ping';

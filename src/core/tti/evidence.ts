@@ -1,5 +1,5 @@
 /**
- * Shape of src/data/tti-evidence.json: published findings, transcribed as numbers with their source.
+ * Shape of src/data/tti-findings.json: published findings, transcribed as numbers with their source.
  * The fit (fit.ts) reads only these fields; integrity tests sweep every record against these rules.
  */
 

@@ -1,5 +1,5 @@
 /**
- * The reproducible fit of the TTI model over src/data/tti-evidence.json. Pure: `npm run fit`
+ * The reproducible fit of the TTI model over src/data/tti-findings.json. Pure: `npm run fit`
  * (scripts/fit.ts) writes its output to src/data/tti-params.json, and a unit test re-runs it in-process
  * and compares, so the shipped numbers are exactly what this code produces from the data.
  * Method and results: docs/tti-model.md.
@@ -369,7 +369,7 @@ export function fitModel(dataset: EvidenceDataset): FittedParamsFile {
   return {
     provenance: {
       generatedBy: 'npm run fit (scripts/fit.ts → src/core/tti/fit.ts); do not edit by hand',
-      evidence: 'src/data/tti-evidence.json',
+      evidence: 'src/data/tti-findings.json',
       evidenceFingerprint: fnv1a(JSON.stringify(dataset)),
       floorS: TTI_FLOOR_S,
       documentation: 'docs/tti-model.md',

@@ -42,7 +42,7 @@ export interface ModelSource {
 }
 
 /** The studies behind the numbers, and the ones the limits cite. Fitted and cited URLs all appear in
- * src/data/tti-evidence.json (a unit test checks it). */
+ * src/data/tti-findings.json (a unit test checks it). */
 export const MODEL_SOURCES: readonly ModelSource[] = [
   {
     label: 'Google/SOASTA: mobile page speed industry benchmarks (bounce probability by load time)',

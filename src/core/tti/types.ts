@@ -95,7 +95,7 @@ export interface ModelParams {
     gamma: number;
     /** Bounce rate assumed when the caller gives none (a published average; see `defaultRateSource`). */
     defaultRate: number;
-    /** Evidence id of `defaultRate` in src/data/tti-evidence.json. */
+    /** Evidence id of `defaultRate` in src/data/tti-findings.json. */
     defaultRateSource: string;
   };
 }

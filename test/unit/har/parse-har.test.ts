@@ -27,7 +27,7 @@ const rows = (result: HarImport) =>
 
 describe('parseHar: exporters', () => {
   it('Chrome DevTools: resource types, stack initiators, priority heuristic, no tokens kept', () => {
-    const result = ok(fixture('chrome-devtools.har'));
+    const result = ok(fixture('chrome-devtools.har.json'));
     expect(result.tool).toBe('WebInspector 537.36');
     expect(result.page).toBe('https://www.shop.example/');
     expect(result.browserBlocking).toBe(false);
@@ -57,7 +57,7 @@ describe('parseHar: exporters', () => {
   });
 
   it("sitespeed.io chrome-har: Chrome's _renderBlocking wins, redirects stay the page, frames are iframes", () => {
-    const result = ok(fixture('chrome-har.har'));
+    const result = ok(fixture('chrome-har.har.json'));
     expect(result.browserBlocking).toBe(true);
     expect(result.page).toBe('https://www.shop.example/');
     expect(result.hosts[0]).toBe('www.shop.example');
@@ -80,7 +80,7 @@ describe('parseHar: exporters', () => {
   });
 
   it('Firefox: types from MIME types and extensions, websockets kept, blob: skipped', () => {
-    const result = ok(fixture('firefox.har'));
+    const result = ok(fixture('firefox.har.json'));
     expect(result.tool).toBe('Firefox 133.0');
     expect(rows(result)).toEqual([
       'document www.shop.example BLOCKING',
@@ -95,7 +95,7 @@ describe('parseHar: exporters', () => {
   });
 
   it('WebPageTest: maps the first run only and reads net priorities (HIGHEST, MEDIUM)', () => {
-    const result = ok(fixture('webpagetest.har'));
+    const result = ok(fixture('webpagetest.har.json'));
     expect(result.pages).toBe(2);
     expect(result.entries).toBe(5);
     expect(result.hosts).not.toContain('only-in-run-two.example');

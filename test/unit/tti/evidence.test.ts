@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import evidence from '../../../src/data/tti-evidence.json';
+import evidence from '../../../src/data/tti-findings.json';
 import { recordProblems, type EvidenceDataset } from '../../../src/core/tti/evidence.ts';
 import { MODEL_LIMITS, MODEL_SOURCES, MODEL_VERSION } from '../../../src/core/tti/model-info.ts';
 import { DEFAULT_PARAMS } from '../../../src/core/tti/params.ts';
 
 const dataset = evidence as EvidenceDataset;
 
-describe('src/data/tti-evidence.json', () => {
+describe('src/data/tti-findings.json', () => {
   it('has a provenance header with source, date, licence and how to regenerate', () => {
     expect(Object.keys(dataset.provenance)).toEqual(
       expect.arrayContaining(['compiledFrom', 'transcribed', 'licence', 'regenerate']),

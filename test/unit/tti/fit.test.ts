@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import evidence from '../../../src/data/tti-evidence.json';
+import evidence from '../../../src/data/tti-findings.json';
 import shipped from '../../../src/data/tti-params.json';
 import type { EvidenceDataset, EvidenceRecord } from '../../../src/core/tti/evidence.ts';
 import { fitModel, quantile } from '../../../src/core/tti/fit.ts';
