@@ -146,10 +146,19 @@ function plan(url: URL, search: string): Rendering {
   };
 }
 
+/**
+ * An attribute value for HTMLRewriter's setAttribute, which writes the value between double quotes and
+ * escapes only the quote (lol-html): an "&" stays raw, so a value typed as "&quot;" or "&lt;" would come
+ * back to the reader as '"' or "<". It cannot leave the attribute, but the form must show what was typed.
+ */
+function attr(value: string): string {
+  return value.replace(/&/g, '&amp;');
+}
+
 function rewrite(asset: Response, r: Rendering): Response {
   const setContent = (value: string) => ({
     element: (el: Element) => {
-      el.setAttribute('content', value);
+      el.setAttribute('content', attr(value));
     },
   });
   let rewriter = new HTMLRewriter()
@@ -160,7 +169,7 @@ function rewrite(asset: Response, r: Rendering): Response {
     .on('meta[name="twitter:title"]', setContent(r.title))
     .on('meta[name="twitter:description"]', setContent(r.description))
     .on('meta[property="og:url"]', setContent(r.canonical))
-    .on('link[rel="canonical"]', { element: (el) => void el.setAttribute('href', r.canonical) })
+    .on('link[rel="canonical"]', { element: (el) => void el.setAttribute('href', attr(r.canonical)) })
     .on('#tti-extra', {
       element: (el) =>
         void el.setInnerContent(
@@ -176,7 +185,7 @@ function rewrite(asset: Response, r: Rendering): Response {
       element: (el) => {
         el.setInnerContent(renderResultHtml(view), { html: true });
         // Tells the island this query is already rendered (it re-renders only what is missing).
-        el.setAttribute('data-query', r.query);
+        el.setAttribute('data-query', attr(r.query));
       },
     });
   }
@@ -191,7 +200,7 @@ function rewrite(asset: Response, r: Rendering): Response {
       rewriter = rewriter
         .on(`#f-${name}`, {
           element: (el) => {
-            el.setAttribute('value', values[name]);
+            el.setAttribute('value', attr(values[name]));
             if (issue) el.setAttribute('aria-invalid', 'true');
           },
         })

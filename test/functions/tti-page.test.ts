@@ -3,6 +3,7 @@
  * page as ASSETS, plus the form/URL mapping it shares with the island (src/components/tti/form-fields.ts).
  */
 import fc from 'fast-check';
+import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import {
   MAX_QUERY_CHARS,
@@ -32,14 +33,13 @@ const call = (handler: PagesFunction<Env>, method: 'GET' | 'HEAD', search: strin
 const get = (search: string) => call(onRequestGet, 'GET', search);
 const head = (search: string) => call(onRequestHead, 'HEAD', search);
 
-/** HTMLRewriter hands attributes over as written: decode the entities our markup and workerd use. */
+/** HTMLRewriter hands attributes over as written: decode the entities our markup and workerd use, in one
+ * pass as a browser does ("&#38;quot;" is the text "&quot;", not a quote). */
+const NAMED: Record<string, string> = { quot: '"', lt: '<', gt: '>', amp: '&' };
 const decode = (text: string): string =>
-  text
-    .replace(/&#(\d+);/g, (_m, code: string) => String.fromCharCode(Number(code)))
-    .replace(/&quot;/g, '"')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
+  text.replace(/&(#\d+|quot|lt|gt|amp);/g, (_m, name: string) =>
+    name.startsWith('#') ? String.fromCharCode(Number(name.slice(1))) : NAMED[name]!,
+  );
 
 /** Attribute or text of the first element matching a selector, via HTMLRewriter (no DOM in workerd). */
 async function pick(html: string, selector: string, attribute?: string): Promise<string | null> {
@@ -197,6 +197,114 @@ describe('GET /tti/ (no-JS and shared links)', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+/** Markup an attacker puts in a link, for element content, quoted and unquoted attributes and URLs. */
+const PAYLOADS = [
+  '"><script>window.__pwned=1</script>',
+  "'><img src=x onerror=window.__pwned=1>",
+  '</title><script>window.__pwned=1</script>',
+  '</textarea></noscript><svg onload=window.__pwned=1>',
+  '" autofocus onfocus="window.__pwned=1',
+  '&quot; onmouseover=window.__pwned=1 x=&quot;',
+  'javascript:window.__pwned=1',
+  '--><!--<script>',
+];
+
+/** Every element of a page: its tag and attributes, as HTMLRewriter parses them (the browser would too). */
+async function elements(html: string): Promise<Array<{ tag: string; attributes: Array<[string, string]> }>> {
+  const found: Array<{ tag: string; attributes: Array<[string, string]> }> = [];
+  await new HTMLRewriter()
+    .on('*', {
+      element: (el) =>
+        void found.push({
+          tag: el.tagName,
+          attributes: [...el.attributes].map(([name, value]) => [name!, value!] as [string, string]),
+        }),
+    })
+    .transform(new Response(html))
+    .text();
+  return found;
+}
+
+/** What a rendered page must never hold: a new element kind, an event handler, a script or data URL. */
+async function expectNoInjection(html: string): Promise<void> {
+  const page = await elements(html);
+  const tags = (list: typeof page) => [...new Set(list.map((e) => e.tag))].sort();
+  const staticPage = await elements(await (await env.ASSETS.fetch('https://tools.example.com/tti/')).text());
+  expect(tags(page).filter((t) => !tags(staticPage).includes(t))).toEqual([]);
+  expect(page.filter((e) => e.tag === 'script')).toHaveLength(
+    staticPage.filter((e) => e.tag === 'script').length,
+  );
+  for (const { tag, attributes } of page) {
+    for (const [name, value] of attributes) {
+      expect(name, `<${tag} ${name}>`).not.toMatch(/^on|^autofocus$|^srcdoc$|^formaction$/);
+      if (['href', 'src', 'action', 'content'].includes(name)) {
+        expect(decode(value).trim(), `<${tag} ${name}>`).not.toMatch(/^(javascript|data|vbscript):/i);
+      }
+    }
+  }
+}
+
+describe('GET /tti/ with hostile links', () => {
+  it.each(PAYLOADS)("echoes an invalid value %j only as the input's value, escaped", async (payload) => {
+    const response = await get(
+      `?current=${encodeURIComponent(payload)}&target=3&currency=${encodeURIComponent(payload)}`,
+    );
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    await expectNoInjection(html);
+    expect(await pick(html, '#f-current', 'value')).toBe(payload);
+    expect(await pick(html, '#f-currency', 'value')).toBe(payload);
+  });
+
+  it.each(PAYLOADS)(
+    'carries an unknown parameter named and valued %j as an inert hidden input',
+    async (payload) => {
+      const p = encodeURIComponent(payload);
+      for (const search of [`?current=6&target=3&${p}=${p}`, `?${p}=${p}`]) {
+        const response = await get(search);
+        expect(response.status).toBe(200);
+        const html = await response.text();
+        await expectNoInjection(html);
+        expect(await pick(html, '#tti-extra input', 'name')).toBe(payload);
+        expect(await pick(html, '#tti-extra input', 'value')).toBe(payload);
+        expect(await pick(html, '#tti-extra input', 'type')).toBe('hidden');
+      }
+    },
+  );
+
+  it('states only the model inputs in the canonical URL and the meta, never the extra parameters', async () => {
+    const payload = encodeURIComponent(PAYLOADS[0]!);
+    const html = await (await get(`?current=6&target=3&utm_source=${payload}`)).text();
+    const canonical = 'https://tools.example.com/tti/?current=6&target=3';
+    expect(await pick(html, 'link[rel="canonical"]', 'href')).toBe(canonical);
+    expect(await pick(html, 'meta[property="og:url"]', 'content')).toBe(canonical);
+    for (const selector of ['title', 'meta[name="description"]', 'meta[property="og:title"]']) {
+      const value = selector === 'title' ? await pick(html, selector) : await pick(html, selector, 'content');
+      expect(value).not.toContain('script');
+    }
+    // The share link and data-query carry the query percent-encoded: no quote can end the attribute.
+    expect(await pick(html, '.share-link', 'href')).toMatch(
+      /^\/tti\/\?current=6&target=3&utm_source=%22%3E%3Cscript/,
+    );
+    expect(await pick(html, '#tti-result', 'data-query')).not.toMatch(/["<>]/);
+  });
+
+  it.each([
+    ['a protocol-relative value', '?current=6&target=3&bounceRatePct=45&next=%2F%2Fevil.example%2F'],
+    ['a backslash host', '?current=6&target=3&bounceRatePct=45&next=%5C%5Cevil.example'],
+    ['a header injection', '?current=6&target=3&bounceRatePct=45&x=%0d%0aSet-Cookie:%20a=b'],
+    ['a percent field that is a URL', '?current=6&target=3&bounceRatePct=https%3A%2F%2Fevil.example'],
+    ['an empty field beside an absolute URL', '?current=&next=https://evil.example/'],
+  ])('redirects a form submission with %s to /tti/ on this site only (303)', async (_name, search) => {
+    const response = await get(search);
+    expect(response.status).toBe(303);
+    const location = response.headers.get('location')!;
+    expect(location).toMatch(/^\/tti\/\?/);
+    expect(location).not.toMatch(/[\r\n\\]/);
+    expect(new URL(location, 'https://tools.example.com/tti/').origin).toBe('https://tools.example.com');
   });
 });
 

@@ -13,6 +13,7 @@ import {
   HAR_MAX_URL_CHARS,
   MAX_MAP_HOSTS,
 } from './limits.ts';
+import { cleanText, MIME_TYPE_PATTERN } from '../map/report-fields.ts';
 import { typeFromChrome, typeFromMime, typeFromPath } from '../map/resource-type.ts';
 import { networkHost, storedUrl, tryUrl } from '../map/url.ts';
 import type { BlockingEvidence, MapResource, ResourceType } from '../map/types.ts';
@@ -77,8 +78,9 @@ export function checkHarSize(bytes: number): HarError | null {
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
+/** Free text of the file (creator name and version), without control, bidi or zero-width characters. */
 const text = (value: unknown): string | undefined =>
-  typeof value === 'string' ? value.slice(0, HAR_MAX_TEXT_CHARS) : undefined;
+  typeof value === 'string' ? cleanText(value, HAR_MAX_TEXT_CHARS) : undefined;
 
 export function parseHar(input: string): HarImport | HarError {
   const tooBig = checkHarSize(input.length);
@@ -172,7 +174,8 @@ export function parseHar(input: string): HarImport | HarError {
     ok: true,
     page,
     tool,
-    pages: Math.max(pages.length, 1),
+    // A count, not a list we read: bounded like the entries so a report stays within its schema.
+    pages: Math.min(Math.max(pages.length, 1), HAR_MAX_ENTRIES),
     entries: entries.length,
     skipped,
     browserBlocking,
@@ -182,10 +185,14 @@ export function parseHar(input: string): HarImport | HarError {
   };
 }
 
+/** The response's MIME type when it is printable ASCII, as every real one is. */
 function mimeOf(entry: Json): string | undefined {
   const response = entry.response;
   const content = isObject(response) ? response.content : undefined;
-  return isObject(content) ? text(content.mimeType) : undefined;
+  const mime = isObject(content) && typeof content.mimeType === 'string' ? content.mimeType : undefined;
+  if (mime === undefined) return undefined;
+  const cut = mime.slice(0, HAR_MAX_TEXT_CHARS);
+  return MIME_TYPE_PATTERN.test(cut) ? cut : undefined;
 }
 
 function statusOf(entry: Json): number {

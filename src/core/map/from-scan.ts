@@ -1,5 +1,6 @@
 /** The static scanner's answer as map resources. */
 import type { ScanResponse } from '../deps/types.ts';
+import { isMapHost } from './report-fields.ts';
 import { typeFromScanKind } from './resource-type.ts';
 import type { MapResource } from './types.ts';
 import { networkHost, storedUrl, tryUrl } from './url.ts';
@@ -40,4 +41,18 @@ export function resourcesFromScan(scan: ScanResponse): MapResource[] {
     else out.set(key, resource);
   }
   return [...out.values()];
+}
+
+/**
+ * The mapped page as a report stores it: origin and path, like every resource URL. The final URL's query
+ * can carry a session or reset token, and a saved report is readable by anyone with its link.
+ */
+export function pageFromScan(scan: ScanResponse): string | null {
+  const url = tryUrl(scan.page.finalUrl);
+  return url && networkHost(url) ? storedUrl(url) : null;
+}
+
+/** Hosts to resolve: the scan's own list (the page's first), then the resources', each once and valid. */
+export function hostsFromScan(scan: ScanResponse, resources: readonly MapResource[]): string[] {
+  return [...new Set([...scan.hosts.filter(isMapHost), ...resources.map((r) => r.host)])];
 }

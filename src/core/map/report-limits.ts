@@ -19,3 +19,9 @@ export const REPORT_ID_BYTES = 16;
 
 /** A report id: REPORT_ID_BYTES as unpadded base64url, 22 characters. */
 export const REPORT_ID_PATTERN = /^[A-Za-z0-9_-]{22}$/;
+
+/** Bound on free-text fields (names, messages, evidence) in a report. */
+export const MAX_REPORT_TEXT = 500;
+
+/** Addresses, CNAMEs, name servers, providers and errors listed per host. */
+export const MAX_REPORT_LIST = 64;

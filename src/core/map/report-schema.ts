@@ -1,22 +1,51 @@
 /**
- * The saved report's schema, checked at the edge (POST /api/reports) so a permalink can only ever hold
- * a well-formed map. Unknown keys are dropped; strings and lists are bounded.
+ * The saved report's schema, checked at the edge (POST /api/reports, and again when GET serves a stored
+ * one) so a permalink can only ever hold a well-formed map. Anyone may POST a report and anyone with the
+ * link sees it, so every field is as strict as the map that produced it: hosts are ASCII DNS names or IP
+ * addresses, URLs are network URLs (never javascript: or data:) whose host is the resource's host, free
+ * text has no control, bidi or zero-width characters (report-fields.ts), and strings, lists and counts are
+ * bounded. Unknown keys (`__proto__` included) are dropped.
  */
 import { z } from 'zod';
 import { PROVIDER_ROLES, SIGNALS } from '../deps/types.ts';
-import { MAX_REPORT_HOSTS, MAX_REPORT_RESOURCES } from './report-limits.ts';
+import { HAR_MAX_ENTRIES } from '../har/limits.ts';
+import { MAX_REPORT_HOSTS, MAX_REPORT_LIST, MAX_REPORT_RESOURCES, MAX_REPORT_TEXT } from './report-limits.ts';
+import {
+  CODE_PATTERN,
+  isIpAddress,
+  isMapHost,
+  isPrefix,
+  isStoredUrl,
+  MAX_ASN,
+  MAX_HOST_CHARS,
+  MIME_TYPE_PATTERN,
+  SAFE_TEXT_PATTERN,
+} from './report-fields.ts';
 import { RESOURCE_TYPES } from './types.ts';
-import { MAX_STORED_URL_CHARS } from './url.ts';
+import { MAX_STORED_URL_CHARS, networkHost, tryUrl } from './url.ts';
 
-/** Bound on free-text fields (names, messages, evidence) in a report. */
-const MAX_TEXT = 500;
-/** A host name is at most 253 characters (RFC 1035 §2.3.4); IPv6 literals are shorter. */
-const MAX_HOST = 253;
-/** Addresses, CNAMEs and name servers listed per host. */
-const MAX_LIST = 64;
+/** Longest page URL: a scan's final URL may keep its query (browsers handle about 2 KB everywhere). */
+export const MAX_PAGE_URL_CHARS = 2048;
+/** Longest MIME type kept from a HAR (HAR_MAX_TEXT_CHARS is the parser's own cut). */
+const MAX_MIME_CHARS = 100;
+/** Longest CIDR prefix text: an IPv6 address and "/128". */
+const MAX_PREFIX_CHARS = 49;
 
-const text = z.string().max(MAX_TEXT);
-const host = z.string().min(1).max(MAX_HOST);
+const text = z
+  .string()
+  .max(MAX_REPORT_TEXT)
+  .regex(SAFE_TEXT_PATTERN, 'Control, bidi or zero-width characters.');
+const host = z
+  .string()
+  .min(1)
+  .max(MAX_HOST_CHARS)
+  .refine(isMapHost, 'Not a host name (lower-case ASCII letters, digits, "-", "_") or IP address.');
+const code = z.string().regex(CODE_PATTERN);
+const storedUrl = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine(isStoredUrl, 'Not an http(s) or ws(s) URL without credentials, in printable ASCII.');
 
 const provider = z.object({
   name: text,
@@ -30,42 +59,69 @@ const resolvedHost = z.object({
   host,
   firstParty: z.boolean(),
   entity: z.object({ name: text, company: text, category: text, unrecognised: z.boolean() }),
-  cnames: z.array(host).max(MAX_LIST),
-  addresses: z.array(z.string().max(64)).max(MAX_LIST),
-  providers: z.array(provider).max(MAX_LIST),
-  asn: z.object({ number: z.number().int().min(0), name: text, prefix: z.string().max(64) }).nullable(),
-  nameServers: z.array(host).max(MAX_LIST).optional(),
-  errors: z
-    .array(z.object({ code: z.string().max(64), message: text, stage: z.string().max(32).optional() }))
-    .max(MAX_LIST),
+  cnames: z.array(host).max(MAX_REPORT_LIST),
+  addresses: z.array(z.string().refine(isIpAddress, 'Not an IP address.')).max(MAX_REPORT_LIST),
+  providers: z.array(provider).max(MAX_REPORT_LIST),
+  asn: z
+    .object({
+      number: z.number().int().min(0).max(MAX_ASN),
+      name: text,
+      prefix: z.string().max(MAX_PREFIX_CHARS).refine(isPrefix, 'Not a CIDR prefix.'),
+    })
+    .nullable(),
+  nameServers: z.array(host).max(MAX_REPORT_LIST).optional(),
+  errors: z.array(z.object({ code, message: text, stage: code.optional() })).max(MAX_REPORT_LIST),
 });
 
-const resource = z.object({
-  url: z.string().max(MAX_STORED_URL_CHARS),
-  host,
-  type: z.enum(RESOURCE_TYPES),
-  renderBlocking: z.boolean(),
-  blockingEvidence: z.enum(['browser', 'scan', 'heuristic']),
-  mimeType: z.string().max(100).optional(),
-  initiatorHost: host.optional(),
-  inferred: z.boolean().optional(),
-});
+const resource = z
+  .object({
+    url: storedUrl(MAX_STORED_URL_CHARS),
+    host,
+    type: z.enum(RESOURCE_TYPES),
+    renderBlocking: z.boolean(),
+    blockingEvidence: z.enum(['browser', 'scan', 'heuristic']),
+    mimeType: z.string().max(MAX_MIME_CHARS).regex(MIME_TYPE_PATTERN).optional(),
+    initiatorHost: host.optional(),
+    inferred: z.boolean().optional(),
+  })
+  .refine((r) => hostOfUrl(r.url) === r.host, {
+    message: "The URL's host is not the resource's host.",
+    path: ['host'],
+  });
 
-export const reportSchema = z.object({
-  version: z.literal(1),
-  method: z.enum(['scan', 'har']),
-  page: z.string().max(2048).nullable(),
-  createdAt: z.iso.datetime(),
-  source: z.object({
-    tool: text.optional(),
-    entries: z.number().int().min(0).optional(),
-    pages: z.number().int().min(0).optional(),
-    skipped: z.number().int().min(0).optional(),
-    truncated: z.boolean().optional(),
-  }),
-  resources: z.array(resource).max(MAX_REPORT_RESOURCES),
-  hosts: z.array(resolvedHost).max(MAX_REPORT_HOSTS),
-});
+/** Counts a HAR import reports: never more than the entries read. */
+const count = z.number().int().min(0).max(HAR_MAX_ENTRIES);
+
+export const reportSchema = z
+  .object({
+    version: z.literal(1),
+    method: z.enum(['scan', 'har']),
+    page: storedUrl(MAX_PAGE_URL_CHARS).nullable(),
+    createdAt: z.iso.datetime(),
+    source: z.object({
+      tool: text.optional(),
+      entries: count.optional(),
+      pages: count.optional(),
+      skipped: count.optional(),
+      truncated: z.boolean().optional(),
+    }),
+    resources: z.array(resource).max(MAX_REPORT_RESOURCES),
+    hosts: z.array(resolvedHost).max(MAX_REPORT_HOSTS),
+  })
+  .superRefine((report, ctx) => {
+    // The views index hosts by name: a second entry for a name would be drawn but never counted.
+    const seen = new Set<string>();
+    report.hosts.forEach((h, index) => {
+      if (seen.has(h.host))
+        ctx.addIssue({ code: 'custom', message: 'Listed twice.', path: ['hosts', index] });
+      seen.add(h.host);
+    });
+  });
+
+function hostOfUrl(text: string): string | null {
+  const url = tryUrl(text);
+  return url ? networkHost(url) : null;
+}
 
 export type ReportInput = z.input<typeof reportSchema>;
 export type ReportOutput = z.output<typeof reportSchema>;

@@ -67,7 +67,8 @@ export const getReportPathEntry: PathEntry = {
   method: 'get',
   operationId: 'getReport',
   summary: 'Read a saved dependency report',
-  description: 'Served as stored; private, cacheable for 5 minutes, not indexed (X-Robots-Tag: noindex).',
+  description:
+    'Served as stored once it passes the report schema again; private, cacheable for 5 minutes, not indexed (X-Robots-Tag: noindex).',
   tags: ['deps'],
   pathParameters: [
     { name: 'id', required: true, description: 'The id POST /api/reports returned.', schema: reportId },
@@ -75,9 +76,10 @@ export const getReportPathEntry: PathEntry = {
   responses: {
     '200': { description: 'The saved report.', schema: savedReportSchema },
     '400': errorResponse('Code "invalid_report_id": not a 22-character base64url id.', ['invalid_report_id']),
-    '404': errorResponse(`Code "report_not_found": unknown id, or expired (reports live ${ttlDays} days).`, [
-      'report_not_found',
-    ]),
+    '404': errorResponse(
+      `Code "report_not_found": unknown id, expired (reports live ${ttlDays} days), or stored in a form the schema no longer accepts.`,
+      ['report_not_found'],
+    ),
     '405': methodNotAllowedResponse('GET'),
   },
 };

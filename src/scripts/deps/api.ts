@@ -3,6 +3,7 @@
  * message ({ error: { code, message } }), so the page can show the API's own words.
  */
 import type { ResolvedHost, ResolveResponse, ScanResponse } from '../../core/deps/types.ts';
+import { cleanResolvedHosts } from '../../core/map/clean-host.ts';
 import type { SavedReport } from '../../core/map/report-schema.ts';
 import type { DependencyReport } from '../../core/map/types.ts';
 
@@ -64,7 +65,9 @@ export async function resolveHosts(
 ): Promise<ResolvedHost[]> {
   const body: { hosts: string[]; page?: string } = { hosts };
   if (page) body.page = page;
-  return (await postJson<ResolveResponse>('/api/resolve', body, signal)).hosts;
+  const answer = await postJson<ResolveResponse>('/api/resolve', body, signal);
+  // DNS names and AS names are the zone owner's choice: keep them within what a report may hold.
+  return cleanResolvedHosts(hosts, Array.isArray(answer.hosts) ? answer.hosts : []);
 }
 
 export const saveReport = (report: DependencyReport) =>

@@ -6,7 +6,7 @@ import { MAX_HOSTS_PER_REQUEST } from '../../core/dns/limits.ts';
 import { HAR_MAX_BYTES } from '../../core/har/limits.ts';
 import { checkHarSize, parseHar } from '../../core/har/parse-har.ts';
 import { exportFileName, toCsv, toJson } from '../../core/map/export.ts';
-import { resourcesFromScan } from '../../core/map/from-scan.ts';
+import { hostsFromScan, pageFromScan, resourcesFromScan } from '../../core/map/from-scan.ts';
 import { layoutGraph } from '../../core/map/graph.ts';
 import { isReportId } from '../../core/map/report-id.ts';
 import { RESOLVE_CONCURRENCY, resolveInBatches } from '../../core/map/resolve-batches.ts';
@@ -149,12 +149,12 @@ form.addEventListener('submit', async (event) => {
   try {
     const scan = await scanPage(/^https?:\/\//i.test(url) ? url : `https://${url}`);
     const resources: MapResource[] = resourcesFromScan(scan);
-    const hosts = [...new Set([...scan.hosts, ...resources.map((r) => r.host)])];
+    const hosts = hostsFromScan(scan, resources);
     await map(
       {
         version: 1,
         method: 'scan',
-        page: scan.page.finalUrl,
+        page: pageFromScan(scan),
         createdAt: new Date().toISOString(),
         source: { tool: 'static scan', truncated: scan.page.truncated },
         resources,
@@ -260,8 +260,9 @@ async function openSaved(id: string): Promise<void> {
     current = saved.report as DependencyReport;
     render(current, new Set());
     byId('deps-export').hidden = false;
+    // Anyone can save a report: say whose words these are, so a made-up one cannot pass for our finding.
     setStatus(
-      `Saved report, made ${new Date(saved.report.createdAt).toLocaleString()}; the link expires ${new Date(saved.expiresAt).toLocaleDateString()}.`,
+      `Saved report, made ${new Date(saved.report.createdAt).toLocaleString()}; the link expires ${new Date(saved.expiresAt).toLocaleDateString()}. Its contents are as the person who saved it sent them; map the page again to check.`,
     );
     await drawGraph(current);
   } catch (error) {

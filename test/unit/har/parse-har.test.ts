@@ -200,6 +200,55 @@ describe('parseHar: hostile input never throws', () => {
     expect(result.skipped.invalid).toBe(2);
   });
 
+  it.each([
+    ['a host with "!" and "$" (the URL parser takes them; DNS has no such names)', 'https://a!b$c.example/x'],
+    ['a host with braces', 'https://{x}.example/x'],
+    ['a 10,000-character host', `https://${'a'.repeat(10_000)}.example/x`],
+    ['a 64-character label', `https://${'a'.repeat(64)}.example/x`],
+    ['a numeric last label', 'https://1.2.3.999/x'],
+  ])('skips %s as invalid instead of mapping it', (_name, url) => {
+    const result = ok(har([entry('https://ok.example/'), entry(url, 'text/css')]));
+    expect(result.hosts).toEqual(['ok.example']);
+    expect(result.skipped.invalid).toBe(1);
+  });
+
+  it('maps an IDN as punycode, so look-alike letters show as what they are', () => {
+    const result = ok(
+      har([entry('https://ok.example/'), entry('https://gооgle.com/x.js', 'text/javascript')]),
+    );
+    expect(result.hosts).toEqual(['ok.example', 'xn--ggle-55da.com']);
+  });
+
+  it('drops bidi and control characters from the creator, and MIME types that are not printable ASCII', () => {
+    const result = ok(
+      JSON.stringify({
+        log: {
+          creator: { name: 'Chrome\u202e\u200b', version: '1\u0000' },
+          entries: [entry('https://ok.example/'), entry('https://ok.example/a.css', 'text/css\u202e')],
+        },
+      }),
+    );
+    expect(result.tool).toBe('Chrome 1');
+    expect(result.resources[1]!.mimeType).toBeUndefined();
+  });
+
+  it('keeps no initiator host the map could not hold', () => {
+    const result = ok(
+      har([
+        entry('https://ok.example/'),
+        entry('https://cdn.example/a.js', 'text/javascript', { _initiator: 'https://a!b.example/x' }),
+      ]),
+    );
+    expect(result.resources[1]!.initiatorHost).toBeUndefined();
+  });
+
+  it(`counts at most HAR_MAX_ENTRIES (${HAR_MAX_ENTRIES}) pages`, () => {
+    const pages = Array.from({ length: HAR_MAX_ENTRIES + 5 }, (_, i) => ({ id: `p${i}` }));
+    expect(ok(har([entry('https://ok.example/', 'text/html', { pageref: 'p0' })], { pages })).pages).toBe(
+      HAR_MAX_ENTRIES,
+    );
+  });
+
   it(`caps distinct hosts at MAX_MAP_HOSTS (${MAX_MAP_HOSTS}) and says so`, () => {
     const entries = Array.from({ length: MAX_MAP_HOSTS + 50 }, (_, i) =>
       entry(`https://h${i}.example/`, 'image/png'),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resourcesFromScan } from '../../../src/core/map/from-scan.ts';
+import { hostsFromScan, pageFromScan, resourcesFromScan } from '../../../src/core/map/from-scan.ts';
 import type { ScanResponse } from '../../../src/core/deps/types.ts';
 
 const scan: ScanResponse = {
@@ -67,5 +67,41 @@ describe('resourcesFromScan', () => {
       'hint https://x.example/',
     ]);
     expect(resourcesFromScan(scan).every((r) => r.blockingEvidence === 'scan')).toBe(true);
+  });
+});
+
+describe('a hostile scanned page', () => {
+  const hostile: ScanResponse = {
+    ...scan,
+    page: { ...scan.page, finalUrl: 'https://www.shop.example/account?reset_token=s3cr3t#x' },
+    resources: [
+      // The URL parser takes these hosts; no DNS name looks like them.
+      { url: 'https://a!b$c.example/x.js', host: 'a!b$c.example', kind: 'script', renderBlocking: true },
+      { url: `https://${'a'.repeat(300)}.example/`, host: 'long', kind: 'image', renderBlocking: false },
+      { url: 'https://gооgle.com/x.js', host: 'gооgle.com', kind: 'script', renderBlocking: false },
+      { url: 'data:text/html,<script>alert(1)</script>', host: '', kind: 'iframe', renderBlocking: false },
+    ],
+    hosts: ['www.shop.example', 'a!b$c.example', '\u202emoc.elgoog', 'WWW.EVIL.EXAMPLE'],
+  };
+
+  it('maps only network URLs on real host names, IDNs as punycode', () => {
+    expect(resourcesFromScan(hostile).map((r) => `${r.host} ${r.url}`)).toEqual([
+      'www.shop.example https://www.shop.example/account',
+      'xn--ggle-55da.com https://xn--ggle-55da.com/x.js',
+    ]);
+  });
+
+  it('resolves only host names a report can hold', () => {
+    expect(hostsFromScan(hostile, resourcesFromScan(hostile))).toEqual([
+      'www.shop.example',
+      'xn--ggle-55da.com',
+    ]);
+  });
+
+  it('stores the page without its query or fragment: a saved report is readable by anyone with the link', () => {
+    expect(pageFromScan(hostile)).toBe('https://www.shop.example/account');
+    expect(
+      pageFromScan({ ...hostile, page: { ...hostile.page, finalUrl: 'javascript:alert(1)' } }),
+    ).toBeNull();
   });
 });
