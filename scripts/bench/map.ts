@@ -34,7 +34,7 @@ import { parseHost } from '../../src/core/dns/hostname.ts';
 import { base64url, encodeQuery } from '../../src/core/dns/wire.ts';
 import { MAX_CONCURRENT_QUERIES, MAX_HOSTS_PER_REQUEST } from '../../src/core/dns/limits.ts';
 import { registrableZone } from '../../src/core/dns/registrable-zone.ts';
-import { resourcesFromScan } from '../../src/core/map/from-scan.ts';
+import { hostsFromScan, resourcesFromScan } from '../../src/core/map/from-scan.ts';
 import { RESOLVE_CONCURRENCY, resolveInBatches } from '../../src/core/map/resolve-batches.ts';
 import { startDohServer } from '../../test/support/doh-server.ts';
 import { startFixtureSites } from '../../test/support/fixture-sites.ts';
@@ -261,7 +261,7 @@ async function main(): Promise<void> {
     const scanMs = performance.now() - started;
     if (scan.status !== 200) throw new Error(`scan failed: ${JSON.stringify(scan.body)}`);
     // The page's own host list (src/scripts/deps/main.ts).
-    const hosts = [...new Set([...scan.body.hosts, ...resourcesFromScan(scan.body).map((r) => r.host)])];
+    const hosts = hostsFromScan(scan.body, resourcesFromScan(scan.body));
     const resolveStarted = performance.now();
     const runs = await resolveLikeThePage(dev.baseUrl, hosts, page);
     const resolveMs = performance.now() - resolveStarted;
