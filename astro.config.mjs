@@ -6,7 +6,9 @@ import { cspHashes } from './scripts/csp-hashes.ts';
 // Functions under functions/. No @astrojs/cloudflare adapter: see docs/decisions.md.
 export default defineConfig({
   output: 'static',
-  site: 'https://tools.example.com',
+  // The public origin (https://tools.your-domain.example) for the static pages' canonical and og:url, read at
+  // build time. Unset, pages state none rather than a wrong one; the /tti/ Function uses each request's origin.
+  site: process.env['SITE_URL'] || undefined,
   trailingSlash: 'ignore',
   build: { format: 'directory', inlineStylesheets: 'always' },
   devToolbar: { enabled: false },

@@ -9,6 +9,7 @@ import {
   canonicalQuery,
   extraParams,
   fieldIssues,
+  fieldWarnings,
   FORM_FIELDS,
   formValuesFromQuery,
   hasModelFields,
@@ -18,7 +19,11 @@ import {
 import { escapeHtml } from '../../src/components/tti/escape-html.ts';
 import { metaFor, PAGE_DESCRIPTION, PAGE_TITLE } from '../../src/components/tti/page-meta.ts';
 import { renderChartHtml } from '../../src/components/tti/render-chart.ts';
-import { renderResultHtml, type ResultView } from '../../src/components/tti/render-result.ts';
+import {
+  renderResultHtml,
+  renderSummaryText,
+  type ResultView,
+} from '../../src/components/tti/render-result.ts';
 import { TTI_QUERY_MAX_LENGTH } from '../../src/core/tti/api.ts';
 import { computeTti } from '../../src/core/tti/compute.ts';
 import { parseTtiQuery, toTtiQuery } from '../../src/core/tti/query.ts';
@@ -46,6 +51,8 @@ interface Rendering {
   canonical: string;
   values: FormValues | null;
   issues: FieldIssue[];
+  /** Valid values that were probably not meant ("0.45% — did you mean 45%?"), on fields without issues. */
+  warnings: FieldIssue[];
   extra: Array<[string, string]>;
   /** Replaces the result panel and the chart; null keeps the static default. */
   view: ResultView | null;
@@ -95,6 +102,7 @@ function plan(url: URL, search: string): Rendering {
     canonical: new URL(TTI_PATH, url).href,
     values: null,
     issues: [],
+    warnings: [],
     extra: [],
     view: null,
     chart: null,
@@ -118,6 +126,7 @@ function plan(url: URL, search: string): Rendering {
   if (!hasModelFields(params)) return { ...base, status: 200, extra };
   const parsed = parseTtiQuery(params);
   const values = formValuesFromQuery(params);
+  const warnings = fieldWarnings(values);
   if (!parsed.ok) {
     const issues = fieldIssues(parsed.issues, values);
     return {
@@ -125,6 +134,7 @@ function plan(url: URL, search: string): Rendering {
       status: 400,
       values,
       issues,
+      warnings,
       extra,
       view: { ok: false, issues },
       chart: renderChartHtml(null),
@@ -139,6 +149,7 @@ function plan(url: URL, search: string): Rendering {
     description: meta.description,
     canonical: `${new URL(TTI_PATH, url).href}?${toTtiQuery(parsed.input).toString()}`,
     values,
+    warnings,
     extra,
     view: { ok: true, result, query: params.toString() },
     chart: renderChartHtml(result),
@@ -168,8 +179,18 @@ function rewrite(asset: Response, r: Rendering): Response {
     .on('meta[property="og:description"]', setContent(r.description))
     .on('meta[name="twitter:title"]', setContent(r.title))
     .on('meta[name="twitter:description"]', setContent(r.description))
-    .on('meta[property="og:url"]', setContent(r.canonical))
-    .on('link[rel="canonical"]', { element: (el) => void el.setAttribute('href', attr(r.canonical)) })
+    // The static page has these only when the build knew the public origin (SITE_URL); a shared link
+    // states its own address, from the request, in either case.
+    .on('meta[property="og:url"]', { element: (el) => void el.remove() })
+    .on('link[rel="canonical"]', { element: (el) => void el.remove() })
+    .on('head', {
+      element: (el) =>
+        void el.append(
+          `<link rel="canonical" href="${escapeHtml(r.canonical)}">` +
+            `<meta property="og:url" content="${escapeHtml(r.canonical)}">`,
+          { html: true },
+        ),
+    })
     .on('#tti-extra', {
       element: (el) =>
         void el.setInnerContent(
@@ -188,6 +209,9 @@ function rewrite(asset: Response, r: Rendering): Response {
         el.setAttribute('data-query', attr(r.query));
       },
     });
+    rewriter = rewriter.on('#tti-summary', {
+      element: (el) => void el.setInnerContent(renderSummaryText(view)),
+    });
   }
   const chart = r.chart;
   if (chart !== null) {
@@ -197,6 +221,7 @@ function rewrite(asset: Response, r: Rendering): Response {
   if (values) {
     for (const name of FORM_FIELDS) {
       const issue = r.issues.find((i) => i.field === name);
+      const warning = r.warnings.find((i) => i.field === name);
       rewriter = rewriter
         .on(`#f-${name}`, {
           element: (el) => {
@@ -206,9 +231,11 @@ function rewrite(asset: Response, r: Rendering): Response {
         })
         .on(`#f-${name}-error`, {
           element: (el) => {
-            if (!issue) return;
-            el.setInnerContent(issue.message);
+            const shown = issue ?? warning;
+            if (!shown) return;
+            el.setInnerContent(shown.message);
             el.removeAttribute('hidden');
+            if (!issue) el.setAttribute('class', 'error warn');
           },
         });
     }

@@ -104,6 +104,8 @@ describe.skipIf(!hasChromium)('/tti/ in Chromium', () => {
     await Promise.all([page.waitForURL(/current=9/), page.click('button[type="submit"]')]);
     const url = new URL(page.url());
     expect(url.pathname).toBe('/tti/');
+    // The page opens at the result (on a phone it is below the whole form).
+    expect(url.hash).toBe('#result-h');
     expect([...url.searchParams]).toEqual([
       ['current', '9'],
       ['target', '3'],
@@ -116,17 +118,85 @@ describe.skipIf(!hasChromium)('/tti/ in Chromium', () => {
 
   it('reports an invalid value on its field and in the result, and keeps it in the URL', async () => {
     const page = await open('/tti/');
-    await page.fill('#f-current', '6,5');
+    await page.fill('#f-current', '6.5.1');
     const error = page.locator('#f-current-error');
     await expect.poll(() => error.isVisible()).toBe(true);
-    expect(await error.innerText()).toMatch(/plain number/);
+    expect(await error.innerText()).toBe('Must be a number such as 8.3.');
     expect(await page.getAttribute('#f-current', 'aria-invalid')).toBe('true');
     expect(await page.locator('#tti-result .issues li').count()).toBe(1);
+    expect(await page.locator('#tti-result .issues li').innerText()).toBe(
+      'Current TTI: Must be a number such as 8.3.',
+    );
     expect(await page.locator('#tti-chart svg').count()).toBe(0);
-    expect(new URL(page.url()).searchParams.get('current')).toBe('6,5');
+    expect(new URL(page.url()).searchParams.get('current')).toBe('6.5.1');
+    // An invalid link is not offered for copying (its space stays: no layout shift).
+    expect(await page.locator('#tti-copy').isVisible()).toBe(false);
     await page.fill('#f-current', '6.5');
     await expect.poll(() => error.isVisible()).toBe(false);
     expect(await page.getAttribute('#f-current', 'aria-invalid')).toBeNull();
+    expect(await page.locator('#tti-copy').isVisible()).toBe(true);
+  });
+
+  it('accepts what people paste: units, a decimal comma, thousands separators, currency signs', async () => {
+    const page = await open('/tti/');
+    await page.fill('#f-current', '8.3 s');
+    await page.fill('#f-target', '2,5');
+    await page.fill('#f-bounceRatePct', '45%');
+    await page.fill('#f-sessions', '200 000');
+    await page.fill('#f-conversionRatePct', '2,5');
+    await page.fill('#f-orderValue', '$80');
+    const expected = computeTti({
+      current: 8.3,
+      target: 2.5,
+      bounceRate: 0.45,
+      sessions: 200000,
+      conversionRate: 0.025,
+      orderValue: 80,
+    });
+    await expect
+      .poll(() => page.locator('[data-figure="yearly"] .value').getAttribute('data-value').then(Number))
+      .toBeCloseTo(expected.revenue!.yearlyDelta.central, 6);
+    expect(await liftValue(page)).toBeCloseTo(expected.conversion.liftPct, 9);
+    expect(await page.locator('.tti-form .error:visible').count()).toBe(0);
+    expect(new URL(page.url()).search).toBe(
+      '?current=8.3&target=2.5&bounceRate=0.45&sessions=200000&conversionRate=0.025&orderValue=80',
+    );
+    // The field keeps what was typed.
+    expect(await page.inputValue('#f-sessions')).toBe('200 000');
+  });
+
+  it('warns about a bounce rate typed as a fraction, keeps it, and explains the result in percent', async () => {
+    const page = await open('/tti/');
+    await page.fill('#f-bounceRatePct', '0.45');
+    const note = page.locator('#f-bounceRatePct-error');
+    await expect.poll(() => note.isVisible()).toBe(true);
+    expect(await note.innerText()).toBe('0.45% — did you mean 45%?');
+    expect(await page.getAttribute('#f-bounceRatePct', 'aria-invalid')).toBeNull();
+    expect(await page.locator('#tti-result .explain').innerText()).toContain(
+      'A bounce rate of 0.45% was evaluated as 1%',
+    );
+    await page.fill('#f-bounceRatePct', '45');
+    await expect.poll(() => note.isVisible()).toBe(false);
+  });
+
+  it('at 360 px keeps the live headline in view while typing at the top of the form', async () => {
+    const page = await open('/tti/', { viewport: NARROW_VIEWPORT });
+    const summary = page.locator('#tti-summary');
+    await page.fill('#f-current', '10');
+    await page.fill('#f-target', '4');
+    const expected = computeTti({ current: 10, target: 4 });
+    await expect.poll(() => summary.innerText()).toContain(formatPct(expected.conversion.liftPct));
+    const box = (await summary.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(NARROW_VIEWPORT.height + 1);
+    // …and the full result is indeed out of view there.
+    const result = (await page.locator('#tti-result').boundingBox())!;
+    expect(result.y).toBeGreaterThan(NARROW_VIEWPORT.height);
+  });
+
+  it('hides the pinned summary on a wide screen, where the result sits beside the form', async () => {
+    const page = await open('/tti/', { viewport: { width: 1280, height: 800 } });
+    expect(await page.locator('#tti-summary').isVisible()).toBe(false);
   });
 
   it('without JavaScript, reports invalid values from a link (HTTP 400, fields marked)', async () => {
@@ -167,6 +237,7 @@ describe.skipIf(!hasChromium)('/tti/ in Chromium', () => {
     ['the default page', '/tti/'],
     ['a result with revenue', '/tti/?current=6&target=3&sessions=50000&conversionRate=0.03&orderValue=40'],
     ['invalid input', '/tti/?current=x&target=3'],
+    ['a warning and inputs below the floor', '/tti/?current=0.9&target=0.5&bounceRate=0.0045'],
   ])('has no axe-core violations: %s', async (_name, path) => {
     // axe is injected as an inline script, which the page's CSP rightly forbids: bypass it for the audit.
     const page = await open(path, { bypassCSP: true });

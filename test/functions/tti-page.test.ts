@@ -143,7 +143,7 @@ describe('GET /tti/ (no-JS and shared links)', () => {
     expect(await pick(html, '#f-current', 'value')).toBe('abc');
     expect(await pick(html, '#f-current', 'aria-invalid')).toBe('true');
     expect(await pick(html, '#f-current-error', 'hidden')).toBeNull();
-    expect(await pick(html, '#f-current-error')).toMatch(/plain number/);
+    expect(await pick(html, '#f-current-error')).toBe('Must be a number such as 8.3.');
     expect(await pick(html, '#f-conversionRatePct', 'value')).toBe('200');
     expect(await pick(html, '#f-conversionRatePct-error')).toMatch(/percentage from 0 to 100/);
     expect(await pick(html, '#f-target-error', 'hidden')).toBe('');
@@ -397,7 +397,7 @@ describe('form fields and the URL contract', () => {
           { path: 'current', message: 'Required.' },
           {
             path: 'bounceRate',
-            message: 'Bounce rate (a fraction, 0.45 for 45 %) must be a plain number such as 8.3.',
+            message: 'Bounce rate (a fraction, 0.45 for 45 %) must be a plain number such as 0.45.',
           },
           {
             path: 'conversionRate',
@@ -409,11 +409,106 @@ describe('form fields and the URL contract', () => {
       ),
     ).toEqual([
       { field: 'current', message: 'Required.' },
-      {
-        field: 'bounceRatePct',
-        message: 'Bounce rate must be a plain number of percent, such as 45 or 2.5.',
-      },
-      { field: 'conversionRatePct', message: 'Conversion rate must be a percentage from 0 to 100.' },
+      { field: 'bounceRatePct', message: 'Must be a number of percent, such as 45.' },
+      { field: 'conversionRatePct', message: 'Must be a percentage from 0 to 100.' },
     ]);
+  });
+});
+
+describe('GET /tti/: addresses, pasted values, warnings and the pinned summary', () => {
+  const at = (origin: string, search: string) =>
+    callFunction(onRequestGet, new Request(`${origin}/tti/${search}`), {
+      next: async () => new Response(PASSED_THROUGH),
+    });
+
+  it('builds the static page without a placeholder address: no canonical or og:url unless SITE_URL is set', async () => {
+    const html = await (await env.ASSETS.fetch('https://any.test/tti/')).text();
+    expect(html).not.toMatch(/example\.com/);
+    expect(await pick(html, 'link[rel="canonical"]', 'href')).toBeNull();
+    expect(await pick(html, 'meta[property="og:url"]', 'content')).toBeNull();
+    expect(await pick(html, 'meta[property="og:site_name"]', 'content')).toBe('Edge speed tools');
+  });
+
+  it.each(['https://speed.test', 'http://127.0.0.1:8788'])(
+    'states the request origin %s as the canonical address of a shared link, once',
+    async (origin) => {
+      const html = await (await at(origin, '?current=6&target=3&utm_source=x')).text();
+      expect(html.match(/rel="canonical"/g)).toHaveLength(1);
+      expect(html.match(/property="og:url"/g)).toHaveLength(1);
+      expect(await pick(html, 'link[rel="canonical"]', 'href')).toBe(`${origin}/tti/?current=6&target=3`);
+      expect(await pick(html, 'meta[property="og:url"]', 'content')).toBe(
+        `${origin}/tti/?current=6&target=3`,
+      );
+      expect(html).not.toMatch(/example\.com/);
+    },
+  );
+
+  it.each([
+    ['?current=8.3+s&target=2%2C5', '/tti/?current=8.3&target=2.5'],
+    ['?current=8.3s&target=4&sessions=200%2C000', '/tti/?current=8.3&target=4&sessions=200000'],
+    [
+      '?current=8&target=4&sessions=200+000&orderValue=%2480',
+      '/tti/?current=8&target=4&sessions=200000&orderValue=80',
+    ],
+    [
+      '?current=8&target=4&orderValue=80+%E2%82%AC&bounceRatePct=45%25',
+      '/tti/?current=8&target=4&orderValue=80&bounceRate=0.45',
+    ],
+  ])('redirects the pasted form %s to the contract URL (303)', async (search, location) => {
+    const response = await get(search);
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe(location);
+  });
+
+  it('warns, without marking the value invalid, when a bounce rate looks like a fraction', async () => {
+    const response = await get('?current=8&target=4&bounceRate=0.0045');
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(await pick(html, '#f-bounceRatePct', 'value')).toBe('0.45');
+    expect(await pick(html, '#f-bounceRatePct', 'aria-invalid')).toBeNull();
+    expect(await pick(html, '#f-bounceRatePct-error', 'hidden')).toBeNull();
+    expect(await pick(html, '#f-bounceRatePct-error', 'class')).toBe('error warn');
+    expect(await pick(html, '#f-bounceRatePct-error')).toBe('0.45% — did you mean 45%?');
+    // The result explains the clamping in percent, never in fractions.
+    const explain = (await pick(html, '#tti-result .explain')) ?? '';
+    expect(explain).toContain('A bounce rate of 0.45% was evaluated as 1%');
+    expect(explain).not.toMatch(/0\.0045|0\.01\b/);
+  });
+
+  it('speaks of the typed TTI values below the 1 s floor, in the headline and the chart', async () => {
+    const html = await (await get('?current=0.9&target=0.5')).text();
+    expect(await pick(html, '#tti-result .headline')).toBe(
+      'Cutting TTI from 0.9 s to 0.5 s: no change below 1 s',
+    );
+    expect(await pick(html, '#tti-result .explain')).toContain(
+      'Below 1 s the evidence shows no further gain: 0.9 s → 0.5 s is estimated at 0% change.',
+    );
+    expect(await pick(html, '#tti-chart .mark.current text')).toBe('Now 0.9 s (as 1 s)');
+    expect(await pick(html, '#tti-chart .mark.target text')).toBe('Target 0.5 s (as 1 s)');
+    expect(html).not.toMatch(/0% conversions/);
+    expect(await pick(html, 'title')).toMatch(/^Cutting TTI from 0\.9 s to 0\.5 s: no change below 1 s/);
+  });
+
+  it('pins the summary of the shown result (or a pointer to the problems) for narrow screens', async () => {
+    const ok = await (await get('?current=6&target=3')).text();
+    const { conversion } = computeTti({ current: 6, target: 3 });
+    expect(await pick(ok, '#tti-summary')).toBe(
+      `Conversions ${formatPct(conversion.liftPct)} (range ${formatPct(conversion.lowPct)} to ${formatPct(conversion.highPct)})`,
+    );
+    const bad = await (await get('?current=x&target=3')).text();
+    expect(await pick(bad, '#tti-summary')).toBe('Check the highlighted values.');
+  });
+
+  it('rounds revenue to two significant digits and gives the yearly range in the social description', async () => {
+    const html = await (
+      await get(
+        '?current=8.3&target=5.7&bounceRate=0.45&sessions=100000&conversionRate=0.02&orderValue=80&currency=EUR',
+      )
+    ).text();
+    const description = await pick(html, 'meta[property="og:description"]', 'content');
+    expect(description).toMatch(/; \+€140,000 a year \(range \+€51,000 to \+€550,000\)\.$/);
+    expect(await pick(html, '[data-figure="yearly"] .value')).toBe('+€140,000');
+    expect(await pick(html, '[data-figure="yearly"] .detail')).toBe('range +€51,000 to +€550,000');
+    expect(html).toMatch(/range <span class="nb">\+€51,000<\/span> to <span class="nb">\+€550,000<\/span>/);
   });
 });

@@ -55,10 +55,39 @@ function tidy(value: number): string {
   return text.includes('e') ? rounded.toFixed(20).replace(/\.?0+$/, '') : text;
 }
 
+/** Units people type or paste after (or, for money, before) a number: "8.3 s" from Lighthouse, "$80", "45%". */
+const SECONDS = /\s*(?:s|sec|secs|seconds?)$/i;
+const PERCENT = /\s*%$/;
+const UNIT: Partial<Record<FormField, RegExp>> = {
+  current: SECONDS,
+  target: SECONDS,
+  bounceRatePct: PERCENT,
+  conversionRatePct: PERCENT,
+  orderValue: /^(?:US)?[$€£¥₹]\s*|\s*[$€£¥₹]$/g,
+};
+/** "8,3" or "45,5": a lone comma followed by one or two digits is a decimal comma. */
+const DECIMAL_COMMA = /^\d+,\d{1,2}$/;
+/** "200,000", "200 000", "1,299.00": groups of three digits with one kind of separator. */
+const THOUSANDS = /^\d{1,3}([, \u00a0\u202f])\d{3}(?:\1\d{3})*(?:\.\d+)?$/;
+
+/**
+ * What people paste into a numeric form input, as the plain decimal the contract takes: "8.3 s" -> "8.3",
+ * "8,3" -> "8.3", "200 000" -> "200000", "$80" -> "80", "45%" -> "45". Anything else comes back trimmed,
+ * for the parser to report. The form only: GET /api/tti keeps its strict plain decimals.
+ */
+export function normaliseNumber(text: string, field: FormField): string {
+  let value = text.trim();
+  if (field === 'currency') return value;
+  const unit = UNIT[field];
+  if (unit) value = value.replace(unit, '');
+  if (DECIMAL_COMMA.test(value)) return value.replace(',', '.');
+  return THOUSANDS.test(value) ? value.replace(/[, \u00a0\u202f]/g, '') : value;
+}
+
 /** "45" or "45 %" -> "0.45"; anything that is not a number is passed on unchanged for the parser to report. */
 export function percentToFraction(text: string): string {
-  const trimmed = text.trim().replace(/\s*%$/, '');
-  return NUMBER.test(trimmed) ? tidy(Number(trimmed) / 100) : text.trim();
+  const value = normaliseNumber(text, 'bounceRatePct');
+  return NUMBER.test(value) ? tidy(Number(value) / 100) : text.trim();
 }
 
 /** "0.45" -> "45"; anything else unchanged (so a bad value in a link is shown as it came). */
@@ -90,7 +119,10 @@ export function canonicalQuery(params: URLSearchParams): { query: URLSearchParam
     } else if (params.has(PERCENT_ALIASES[name as keyof typeof PERCENT_ALIASES] ?? '')) {
       changed = true;
     } else {
-      query.append(name, value);
+      // "8.3 s", "200,000", "$80": what people paste, as the contract spells it.
+      const plain = MODEL_PARAMS.has(name) ? normaliseNumber(value, name as FormField) : value;
+      if (plain !== value) changed = true;
+      query.append(name, plain);
     }
   }
   return { query, changed };
@@ -132,8 +164,10 @@ export interface FieldIssue {
 }
 
 /**
- * Puts the parser's issues (contract field paths, fraction wording) on the form's inputs. The percent
- * inputs get percent wording: the parser's "a fraction, 0.45 for 45 %" would confuse someone who typed 45.
+ * Puts the parser's issues (contract field paths, fraction wording) on the form's inputs. A message sits
+ * under its field and the result panel puts the label in front of it, so the parser's label goes
+ * ("Current TTI (seconds) must be…" -> "Must be…"); the percent inputs get percent words, since the
+ * parser's "a fraction, 0.45 for 45 %" would confuse someone who typed 45.
  */
 export function fieldIssues(
   issues: ReadonlyArray<{ path: string; message: string }>,
@@ -142,20 +176,35 @@ export function fieldIssues(
   const out: FieldIssue[] = [];
   for (const issue of issues) {
     const field = formFieldFor(issue.path);
-    if (!field) continue;
-    let message = issue.message;
-    if (field === 'bounceRatePct' || field === 'conversionRatePct') {
-      const typed = values[field].trim().replace(/\s*%$/, '');
-      const label = FIELD_LABELS[field];
-      if (message !== 'Given more than once.') {
-        message = NUMBER.test(typed)
-          ? `${label} must be a percentage from 0 to 100.`
-          : `${label} must be a plain number of percent, such as 45 or 2.5.`;
-      }
+    if (!field || out.some((known) => known.field === field)) continue;
+    let message = issue.message.replace(/^.* must /, 'Must ');
+    if (ALIAS_TO_FIELD.has(field) && message !== 'Given more than once.') {
+      message = NUMBER.test(normaliseNumber(values[field] ?? '', field))
+        ? 'Must be a percentage from 0 to 100.'
+        : `Must be a number of percent, such as ${field === 'bounceRatePct' ? 45 : 2.5}.`;
     }
-    if (!out.some((known) => known.field === field)) out.push({ field, message });
+    out.push({ field, message });
   }
   return out;
+}
+
+/**
+ * Below this a bounce rate was probably pasted as a fraction (Analytics exports 0.45 for 45 %); the model
+ * itself starts at 1 % (limits.ts BOUNCE_RATE_MIN). Conversion rates are left alone: 0.5 % is an ordinary
+ * shop, so no threshold separates a fraction from a real rate there.
+ */
+const FRACTION_LIKE_BELOW_PCT = 1;
+
+/**
+ * A bounce rate that is valid but probably not meant: "0.45% — did you mean 45%?". A warning, not an
+ * error: the value is kept and evaluated as typed (the result says how), because guessing would be worse.
+ */
+export function fieldWarnings(values: FormValues): FieldIssue[] {
+  const typed = normaliseNumber(values.bounceRatePct ?? '', 'bounceRatePct');
+  const pct = Number(typed);
+  return NUMBER.test(typed) && pct > 0 && pct < FRACTION_LIKE_BELOW_PCT
+    ? [{ field: 'bounceRatePct', message: `${tidy(pct)}% — did you mean ${tidy(pct * 100)}%?` }]
+    : [];
 }
 
 /** Whether a query sets any model input (a link with only utm_* shows the default example). */

@@ -5,6 +5,8 @@ import {
   type TtiChartLayout,
 } from '../../core/chart/tti-chart-layout.ts';
 import { conversionCurve } from '../../core/tti/compute.ts';
+import { formatRate } from '../../core/tti/format.ts';
+import { TTI_EVIDENCE_CEILING_S } from '../../core/tti/limits.ts';
 import type { TtiResult } from '../../core/tti/types.ts';
 import { escapeHtml } from './escape-html.ts';
 
@@ -18,6 +20,16 @@ import { escapeHtml } from './escape-html.ts';
 /** Formats seconds for labels: "3 s", "2.5 s". */
 const seconds = (value: number): string => `${Number(value.toFixed(2))} s`;
 
+/**
+ * A mark's TTI as the user typed it, and where the model evaluated it when that differs (below the 1 s
+ * floor): "0.5 s (as 1 s)". The mark itself stands at the evaluated value, where the curve has it.
+ */
+function typed(result: TtiResult, field: 'current' | 'target'): string {
+  const asTyped = result.input[field];
+  const evaluated = result.effective[field];
+  return asTyped === evaluated ? seconds(asTyped) : `${seconds(asTyped)} (as ${seconds(evaluated)})`;
+}
+
 /** The layout for a result: curve from the model's floor to past the slower input, marks at both inputs. */
 export function chartLayoutFor(result: TtiResult): TtiChartLayout {
   const { current, target } = result.effective;
@@ -26,20 +38,20 @@ export function chartLayoutFor(result: TtiResult): TtiChartLayout {
   const marks: ChartMark[] = [
     {
       id: 'current',
-      label: `Now ${seconds(current)}`,
+      label: `Now ${typed(result, 'current')}`,
       t: current,
       conversion: 1,
       bounce: result.bounce.currentRate,
     },
     {
       id: 'target',
-      label: `Target ${seconds(target)}`,
+      label: `Target ${typed(result, 'target')}`,
       t: target,
       conversion: 1 + result.conversion.liftPct / 100,
       bounce: result.bounce.targetRate,
     },
   ];
-  return layoutTtiChart(points, marks);
+  return layoutTtiChart(points, marks, undefined, { beyond: TTI_EVIDENCE_CEILING_S });
 }
 
 /** SVG for a result, or the same-sized placeholder when there is no valid input. */
@@ -58,6 +70,13 @@ export function renderChartHtml(result: TtiResult | null): string {
     // Curves stop at the plot's edge: the conversion axis is fitted to the region around the inputs.
     `<clipPath id="tti-plot-clip"><rect x="${plot.x}" y="${plot.y}" width="${plot.width}" height="${plot.height}"/></clipPath>`,
   );
+  // Beyond the evidence (past 20 s): shaded and named, so the curve there reads as an extrapolation.
+  if (l.beyondX !== null) {
+    parts.push(
+      `<rect class="beyond" x="${l.beyondX}" y="${plot.y}" width="${right - l.beyondX}" height="${plot.height}"/>`,
+      `<text class="note" x="${right - 4}" y="${plot.y + 14}" text-anchor="end">extrapolated</text>`,
+    );
+  }
   // Grid and axes.
   for (const t of l.conversionTicks) {
     parts.push(`<line class="grid" x1="${plot.x}" x2="${right}" y1="${t.at}" y2="${t.at}"/>`);
@@ -89,6 +108,9 @@ export function renderChartHtml(result: TtiResult | null): string {
     `<path class="bounce-line" d="${l.bounceLine}"/>`,
     '</g>',
   );
+  if (l.capped) {
+    parts.push(`<text class="note" x="${plot.x + 10}" y="${plot.y + 14}">range continues above ↑</text>`);
+  }
   // Marks.
   for (const m of l.marks) {
     parts.push(
@@ -105,11 +127,10 @@ export function renderChartHtml(result: TtiResult | null): string {
 }
 
 function chartTitle(result: TtiResult): string {
-  const { current, target } = result.effective;
   const lift = result.conversion.liftPct;
   return (
     `Relative conversion and bounce rate against Time to Interactive. ` +
-    `At the target of ${seconds(target)} conversion is ${(1 + lift / 100).toFixed(2)} times today's at ${seconds(current)}; ` +
-    `bounce rate goes from ${(result.bounce.currentRate * 100).toFixed(0)} % to ${(result.bounce.targetRate * 100).toFixed(0)} %.`
+    `At the target of ${typed(result, 'target')} conversion is ${(1 + lift / 100).toFixed(2)} times today's at ${typed(result, 'current')}; ` +
+    `bounce rate goes from ${formatRate(result.bounce.currentRate)} to ${formatRate(result.bounce.targetRate)}.`
   );
 }

@@ -1,4 +1,4 @@
-import { describeResult, formatMoney, formatPct, formatRate } from '../../core/tti/describe.ts';
+import { describeResult, formatPct, formatRate, signedMoney } from '../../core/tti/describe.ts';
 import type { Range, TtiResult } from '../../core/tti/types.ts';
 import { escapeHtml } from './escape-html.ts';
 import { FIELD_LABELS, type FieldIssue } from './form-fields.ts';
@@ -21,24 +21,26 @@ export function renderResultHtml(view: ResultView): string {
   return view.ok ? renderResult(view.result, view.query) : renderIssues(view.issues, view.note);
 }
 
-function signedMoney(amount: number, currency: string): string {
-  const text = formatMoney(Math.abs(amount), currency);
-  return Math.round(amount) === 0 ? text : `${amount > 0 ? '+' : '−'}${text}`;
-}
+/** A figure as one unbreakable word: a line never breaks between "+" and "£9,994". */
+const nb = (text: string): string => `<span class="nb">${escapeHtml(text)}</span>`;
 
+/** "range +£9,994 to +£138,513", each end kept whole. */
+const rangeText = (low: string, high: string): string => `range ${nb(low)} to ${nb(high)}`;
+
+/** One card; `detailHtml` is markup built from escaped parts. */
 function figure(
   id: string,
   label: string,
   value: number,
   text: string,
-  detail: string,
+  detailHtml: string,
   tone: 'good' | 'bad' | 'neutral' = 'neutral',
 ): string {
   return (
     `<div class="figure ${tone}" data-figure="${id}">` +
     `<dt>${escapeHtml(label)}</dt>` +
     `<dd><span class="value" data-value="${value}">${escapeHtml(text)}</span>` +
-    (detail ? ` <span class="detail">${escapeHtml(detail)}</span>` : '') +
+    (detailHtml ? ` <span class="detail">${detailHtml}</span>` : '') +
     `</dd></div>`
   );
 }
@@ -53,7 +55,7 @@ const rangeFigure = (id: string, label: string, range: Range, format: (value: nu
     label,
     range.central,
     format(range.central),
-    `range ${format(range.low)} to ${format(range.high)}`,
+    rangeText(format(range.low), format(range.high)),
     toneOf(range.central),
   );
 
@@ -66,7 +68,7 @@ function renderResult(result: TtiResult, query: string): string {
       'Conversion rate',
       conversion.liftPct,
       formatPct(conversion.liftPct),
-      `range ${formatPct(conversion.lowPct)} to ${formatPct(conversion.highPct)}`,
+      rangeText(formatPct(conversion.lowPct), formatPct(conversion.highPct)),
       toneOf(conversion.liftPct),
     ),
     figure(
@@ -74,7 +76,9 @@ function renderResult(result: TtiResult, query: string): string {
       'Bounce rate',
       bounce.targetRate,
       `${formatRate(bounce.currentRate)} → ${formatRate(bounce.targetRate)}`,
-      `${formatPct(bounce.changePct)} relative${bounce.currentRateSource === 'default' ? ', typical starting rate' : ''}`,
+      escapeHtml(
+        `${formatPct(bounce.changePct)} relative${bounce.currentRateSource === 'default' ? ', typical starting rate' : ''}`,
+      ),
       toneOf(bounce.changePct, false),
     ),
   ];
@@ -102,6 +106,17 @@ function signedCount(value: number): string {
   const rounded = Math.round(value);
   const magnitude = Math.abs(rounded).toLocaleString('en');
   return rounded === 0 ? '0' : `${rounded > 0 ? '+' : '−'}${magnitude}`;
+}
+
+/**
+ * The one-line summary pinned to the bottom of a narrow screen while the form is in view (the full result
+ * sits below the form there): the headline's change and its range, as text.
+ */
+export function renderSummaryText(view: ResultView): string {
+  if (!view.ok) return 'Check the highlighted values.';
+  const { conversion, effective } = view.result;
+  if (effective.current === effective.target) return 'Conversions: no change';
+  return `Conversions ${formatPct(conversion.liftPct)} (range ${formatPct(conversion.lowPct)} to ${formatPct(conversion.highPct)})`;
 }
 
 function renderIssues(issues: FieldIssue[], note?: string): string {

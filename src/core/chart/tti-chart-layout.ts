@@ -42,6 +42,13 @@ const GLYPH_WIDTH = 10.5;
  * the band is clipped to the plot there instead.
  */
 export const Y_FOCUS_FRACTION = 0.75;
+/**
+ * The conversion axis stops at this multiple of the highest central value it shows: for extreme inputs
+ * (60 s → 1 s) the high end of the range reaches 15× and more while the headline curve stays near 2×, which
+ * would flatten the headline along the bottom. The band is clipped at the top then, and `capped` says so.
+ * At 2× no ordinary input (8 s → 4 s: central 1.2×, high 1.9×) is clipped.
+ */
+export const Y_CAP_OVER_CENTRAL = 2;
 /** Smallest vertical span of the conversion axis, so a flat curve does not fill the plot with noise. */
 const MIN_CONVERSION_SPAN = 0.2;
 
@@ -77,6 +84,10 @@ export interface TtiChartLayout {
   xTicks: PositionedTick[];
   conversionTicks: PositionedTick[];
   bounceTicks: PositionedTick[];
+  /** Whether the conversion axis was capped (Y_CAP_OVER_CENTRAL), so the band runs off the top. */
+  capped: boolean;
+  /** Left edge of the region beyond `options.beyond` seconds (evidence ends there), or null. */
+  beyondX: number | null;
   /** Where relative conversion is 1 (today), for a reference line; null when outside the axis. */
   baselineY: number | null;
   band: string;
@@ -101,6 +112,7 @@ export function layoutTtiChart(
   points: readonly CurvePoint[],
   marks: readonly ChartMark[],
   frame: ChartFrame = TTI_CHART_FRAME,
+  options: { beyond?: number } = {},
 ): TtiChartLayout {
   const { width, height, margin } = frame;
   const plot = {
@@ -124,8 +136,14 @@ export function layoutTtiChart(
     ...focus.flatMap((p) => [p.conversion.low, p.conversion.high, p.conversion.central]),
     ...marks.map((m) => m.conversion),
   ];
+  const centralMax = Math.max(
+    1,
+    ...focus.map((p) => p.conversion.central),
+    ...marks.map((m) => m.conversion),
+  );
   let cLo = Math.min(...conversionValues);
-  let cHi = Math.max(...conversionValues);
+  let cHi = Math.min(Math.max(...conversionValues), centralMax * Y_CAP_OVER_CENTRAL);
+  const capped = cHi < Math.max(...conversionValues);
   if (cHi - cLo < MIN_CONVERSION_SPAN) {
     const mid = (cHi + cLo) / 2;
     cLo = mid - MIN_CONVERSION_SPAN / 2;
@@ -162,10 +180,13 @@ export function layoutTtiChart(
   );
 
   const [d0, d1] = yAxis.domain;
+  const beyond = options.beyond;
   return {
     width,
     height,
     plot,
+    capped: capped && Math.max(...conversionValues) > d1,
+    beyondX: beyond !== undefined && beyond < xAxis.domain[1] ? round(x(beyond)) : null,
     xTicks: xAxis.ticks.map((t) => ({ ...t, at: round(x(t.value)) })),
     conversionTicks: yAxis.ticks.map((t) => ({ ...t, at: round(y(t.value)) })),
     bounceTicks: bAxis.ticks.map((t) => ({ ...t, at: round(yb(t.value)) })),

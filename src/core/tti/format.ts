@@ -12,20 +12,31 @@ export function formatPct(pct: number): string {
   return `${sign}${rounded.toLocaleString(LOCALE, { maximumFractionDigits: digits })}%`;
 }
 
-/** A rate (fraction) as a plain percentage: 0.453 → "45.3%". */
+/** A rate (fraction) as a plain percentage: 0.453 → "45.3%", 0.0045 → "0.45%". */
 export function formatRate(rate: number): string {
-  return `${(rate * 100).toLocaleString(LOCALE, { maximumFractionDigits: 1 })}%`;
+  const pct = rate * 100;
+  // Below 1 % one decimal would turn 0.45 % into "0.5%" (or 0.04 % into "0%"): keep two significant digits.
+  const options = pct < 1 ? { maximumSignificantDigits: 2 } : { maximumFractionDigits: 1 };
+  return `${pct.toLocaleString(LOCALE, options)}%`;
 }
 
-/** Money in whole units with the currency's symbol or code: formatMoney(1234.5, 'EUR') → "€1,235". */
-export function formatMoney(amount: number, currency: string): string {
+/**
+ * Significant digits of the revenue figures: the model's range spans a factor of ten, so "+$28,363" claims
+ * a precision the estimate does not have (model-info.ts: "an order of magnitude, not a forecast").
+ */
+export const MONEY_SIGNIFICANT_DIGITS = 2;
+
+/**
+ * Money with the currency's symbol or code: formatMoney(1234.5, 'EUR') → "€1,235" (whole units), or
+ * rounded to `significant` digits: formatMoney(28363, 'USD', 2) → "$28,000".
+ */
+export function formatMoney(amount: number, currency: string, significant?: number): string {
+  const digits = significant ? { maximumSignificantDigits: significant } : { maximumFractionDigits: 0 };
   try {
-    return new Intl.NumberFormat(LOCALE, { style: 'currency', currency, maximumFractionDigits: 0 }).format(
-      amount,
-    );
+    return new Intl.NumberFormat(LOCALE, { style: 'currency', currency, ...digits }).format(amount);
   } catch {
     // A well-formed but unknown code still deserves a readable amount.
-    return `${Math.round(amount).toLocaleString(LOCALE)} ${currency}`;
+    return `${amount.toLocaleString(LOCALE, digits)} ${currency}`;
   }
 }
 

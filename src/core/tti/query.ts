@@ -25,14 +25,17 @@ const CURRENCY = /^[A-Za-z]{3}$/;
 const text = () =>
   z.string({ error: (issue) => (issue.input === undefined ? 'Required.' : 'Must be given once, as text.') });
 
-/** A decimal string turned into a number within (min, max] or [min, max]. */
-function decimal(what: string, min: number, max: number, minInclusive: boolean) {
+/**
+ * A decimal string turned into a number within (min, max] or [min, max]. `example` fits the field
+ * (sessions "such as 120000", not "such as 8.3"), so the message shows what a good value looks like.
+ */
+function decimal(what: string, example: string, min: number, max: number, minInclusive: boolean) {
   const bound = minInclusive
     ? z.gte(min, `${what} must be at least ${min}.`)
     : z.gt(min, `${what} must be greater than ${min}.`);
   return z.pipe(
     z.pipe(
-      text().check(z.regex(DECIMAL, `${what} must be a plain number such as 8.3.`)),
+      text().check(z.regex(DECIMAL, `${what} must be a number such as ${example}.`)),
       z.transform((value: string) => Number(value)),
     ),
     z.number().check(bound, z.lte(max, `${what} must be at most ${max}.`)),
@@ -40,12 +43,12 @@ function decimal(what: string, min: number, max: number, minInclusive: boolean) 
 }
 
 export const ttiQuerySchema = z.object({
-  current: decimal('Current TTI (seconds)', 0, TTI_MAX_S, false),
-  target: decimal('Target TTI (seconds)', 0, TTI_MAX_S, false),
-  bounceRate: z.optional(decimal('Bounce rate (a fraction, 0.45 for 45 %)', 0, 1, true)),
-  sessions: z.optional(decimal('Sessions per month', 0, SESSIONS_MAX, true)),
-  conversionRate: z.optional(decimal('Conversion rate (a fraction, 0.02 for 2 %)', 0, 1, true)),
-  orderValue: z.optional(decimal('Average order value', 0, ORDER_VALUE_MAX, true)),
+  current: decimal('Current TTI (seconds)', '8.3', 0, TTI_MAX_S, false),
+  target: decimal('Target TTI (seconds)', '2.5', 0, TTI_MAX_S, false),
+  bounceRate: z.optional(decimal('Bounce rate (a fraction, 0.45 for 45 %)', '0.45', 0, 1, true)),
+  sessions: z.optional(decimal('Sessions per month', '120000', 0, SESSIONS_MAX, true)),
+  conversionRate: z.optional(decimal('Conversion rate (a fraction, 0.02 for 2 %)', '0.02', 0, 1, true)),
+  orderValue: z.optional(decimal('Average order value', '80', 0, ORDER_VALUE_MAX, true)),
   currency: z.optional(
     z.pipe(
       text().check(z.regex(CURRENCY, 'Currency must be a three-letter ISO 4217 code such as EUR.')),

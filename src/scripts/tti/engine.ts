@@ -8,14 +8,16 @@ import {
   canonicalQuery,
   extraParams,
   fieldIssues,
+  fieldWarnings,
   FORM_FIELDS,
   formValuesFromQuery,
+  hasModelFields,
   type FieldIssue,
   type FormValues,
 } from '../../components/tti/form-fields.ts';
 import { metaFor, PAGE_TITLE } from '../../components/tti/page-meta.ts';
 import { renderChartHtml } from '../../components/tti/render-chart.ts';
-import { renderResultHtml } from '../../components/tti/render-result.ts';
+import { renderResultHtml, renderSummaryText, type ResultView } from '../../components/tti/render-result.ts';
 import { computeTti } from '../../core/tti/compute.ts';
 import { parseTtiQuery } from '../../core/tti/query.ts';
 
@@ -32,18 +34,21 @@ function readForm(form: HTMLFormElement): URLSearchParams {
   return params;
 }
 
-function showFieldIssues(form: HTMLFormElement, issues: FieldIssue[]): void {
+/** Errors (aria-invalid) and, on fields without one, warnings ("did you mean 45%?") in the same slot. */
+function showFieldIssues(form: HTMLFormElement, issues: FieldIssue[], warnings: FieldIssue[]): void {
   for (const name of FORM_FIELDS) {
     const input = form.elements.namedItem(name) as HTMLInputElement | null;
     const error = document.getElementById(`f-${name}-error`);
     const issue = issues.find((i) => i.field === name);
+    const shown = issue ?? warnings.find((i) => i.field === name);
     if (input) {
       if (issue) input.setAttribute('aria-invalid', 'true');
       else input.removeAttribute('aria-invalid');
     }
     if (error) {
-      error.textContent = issue ? issue.message : '';
-      error.hidden = !issue;
+      error.textContent = shown ? shown.message : '';
+      error.hidden = !shown;
+      error.classList.toggle('warn', !issue);
     }
   }
 }
@@ -54,20 +59,24 @@ export function update({ form, result, chart }: Parts): void {
   const { query } = canonicalQuery(typed);
   const parsed = parseTtiQuery(query);
   const search = query.toString();
+  const values = Object.fromEntries(FORM_FIELDS.map((n) => [n, typed.get(n) ?? ''])) as FormValues;
+  let view: ResultView;
   if (parsed.ok) {
     const computed = computeTti(parsed.input);
-    result.innerHTML = renderResultHtml({ ok: true, result: computed, query: search });
+    view = { ok: true, result: computed, query: search };
     chart.innerHTML = renderChartHtml(computed);
-    showFieldIssues(form, []);
     document.title = metaFor(computed).title;
   } else {
-    const values = Object.fromEntries(FORM_FIELDS.map((n) => [n, typed.get(n) ?? ''])) as FormValues;
-    const issues = fieldIssues(parsed.issues, values);
-    result.innerHTML = renderResultHtml({ ok: false, issues });
+    view = { ok: false, issues: fieldIssues(parsed.issues, values) };
     chart.innerHTML = renderChartHtml(null);
-    showFieldIssues(form, issues);
     document.title = PAGE_TITLE;
   }
+  result.innerHTML = renderResultHtml(view);
+  showFieldIssues(form, view.ok ? [] : view.issues, fieldWarnings(values));
+  const summary = document.getElementById('tti-summary');
+  if (summary) summary.textContent = renderSummaryText(view);
+  // An invalid link is not worth copying (the button keeps its space: visibility, not display).
+  document.getElementById('tti-copy')?.classList.toggle('ready', view.ok);
   result.dataset['query'] = search;
   history.replaceState(
     history.state,
@@ -78,9 +87,14 @@ export function update({ form, result, chart }: Parts): void {
 
 /**
  * Shows what a link says when the page was served without it rendered (a host without the Function,
- * `astro dev`): fills the form from the query, carries unknown parameters, and updates.
+ * `astro dev`): fills the form from the query, carries unknown parameters, and updates. A link with only
+ * unknown parameters (utm_*) keeps the default example and just carries them.
  */
 export function applyQuery(parts: Parts, params: URLSearchParams): void {
+  if (!hasModelFields(params)) {
+    if (parts.extra) setExtras(parts.extra, [...params]);
+    return;
+  }
   const { query } = canonicalQuery(params);
   const values = formValuesFromQuery(query);
   for (const name of FORM_FIELDS) {

@@ -6,24 +6,6 @@
  */
 import type * as Engine from './engine.ts';
 
-/**
- * Model inputs in the contract's or the form's spelling: MODEL_PARAMS of form-fields.ts, copied
- * (test/e2e/tti-page.test.ts covers links both ways). Spelled out, not imported: sharing a module with
- * engine.ts makes the bundler put a preload helper and all of form-fields.ts into this entry (measured:
- * 742 -> 1,485 bytes gzip).
- */
-const MODEL_PARAMS = new Set([
-  'current',
-  'target',
-  'bounceRate',
-  'bounceRatePct',
-  'sessions',
-  'conversionRate',
-  'conversionRatePct',
-  'orderValue',
-  'currency',
-]);
-
 /** How long the "Link copied" confirmation stays, milliseconds. */
 const COPY_STATUS_MS = 4000;
 
@@ -46,13 +28,12 @@ if (form && result && chart) {
     update();
   });
 
-  // A link whose result is not in the page yet (served without the Function): render it now.
+  // A link the page was served without (a host without the Function, `astro dev`): the Function marks
+  // a rendered result with data-query and carries unknown parameters as hidden inputs, so neither being
+  // there means the link is not in the page yet. The engine decides what it needs (applyQuery).
   const params = new URLSearchParams(location.search);
-  const hasModelParams = [...params.keys()].some((name) => MODEL_PARAMS.has(name));
-  if (hasModelParams && result.dataset['query'] !== params.toString()) {
+  if (params.size > 0 && result.dataset['query'] !== params.toString() && !extra?.children.length) {
     void load().then((m) => m.applyQuery(parts, params));
-  } else if (!hasModelParams && extra && [...params].length > 0 && extra.children.length === 0) {
-    void load().then((m) => m.setExtras(extra, [...params]));
   }
 }
 
@@ -60,7 +41,8 @@ const copyButton = document.getElementById('tti-copy');
 const copyStatus = document.getElementById('tti-copy-status');
 if (copyButton && copyStatus) {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  copyButton.classList.add('ready');
+  // Offered only for a valid result: an invalid link is not worth sharing (engine.ts keeps this in step).
+  copyButton.classList.toggle('ready', !document.querySelector('#tti-result .issues'));
   copyButton.addEventListener('click', async () => {
     const link = location.href;
     let message = 'Link copied.';

@@ -4,7 +4,9 @@ import {
   layoutTtiChart,
   TTI_CHART_FRAME,
   type ChartMark,
+  Y_CAP_OVER_CENTRAL,
 } from '../../../src/core/chart/tti-chart-layout.ts';
+import { chartLayoutFor, renderChartHtml } from '../../../src/components/tti/render-chart.ts';
 import { computeTti, conversionCurve } from '../../../src/core/tti/compute.ts';
 import type { TtiInput } from '../../../src/core/tti/types.ts';
 
@@ -118,5 +120,68 @@ describe('layoutTtiChart', () => {
     const layout = layoutTtiChart([], []);
     expect(layout.conversionLine).toBe('');
     expect(layout.xTicks.length).toBeGreaterThan(0);
+  });
+});
+
+describe('chart for extreme and clamped inputs (render-chart.ts)', () => {
+  it('caps the conversion axis so the headline curve stays readable (60 s → 1 s)', () => {
+    const result = computeTti({ current: 60, target: 1 });
+    const layout = chartLayoutFor(result);
+    const top = Math.max(...layout.conversionTicks.map((t) => t.value));
+    const target = layout.marks.find((m) => m.id === 'target')!;
+    expect(layout.capped).toBe(true);
+    // The axis ends within one tick step of Y_CAP_OVER_CENTRAL × the headline's peak, not at the range's 15×.
+    expect(top).toBeLessThanOrEqual(target.conversion * Y_CAP_OVER_CENTRAL + 1);
+    expect(1 + result.conversion.highPct / 100).toBeGreaterThan(top * 2);
+    // The headline's mark sits in the upper part of the plot, not flat along the bottom.
+    const { plot } = layout;
+    expect(target.conversionY).toBeLessThan(plot.y + plot.height * 0.6);
+    expect(renderChartHtml(result)).toContain('range continues above');
+  });
+
+  it.each<[TtiInput, boolean]>([
+    [{ current: 8, target: 4 }, false],
+    [{ current: 6, target: 3, bounceRate: 0.45 }, false],
+    [{ current: 3, target: 9 }, false],
+    [{ current: 60, target: 0.5 }, true],
+  ])('caps %j: %s', (input, capped) => {
+    const layout = chartLayoutFor(computeTti(input));
+    expect(layout.capped).toBe(capped);
+    expect(renderChartHtml(computeTti(input)).includes('range continues above')).toBe(capped);
+  });
+
+  it.each<[TtiInput, boolean]>([
+    [{ current: 8, target: 4 }, false],
+    [{ current: 12, target: 4 }, false],
+    [{ current: 60, target: 1 }, true],
+    [{ current: 3, target: 45 }, true],
+  ])('shades the region beyond the 20 s of evidence for %j: %s', (input, shaded) => {
+    const layout = chartLayoutFor(computeTti(input));
+    expect(layout.beyondX !== null).toBe(shaded);
+    if (layout.beyondX !== null) {
+      const twenty = layout.xTicks.find((t) => t.value === 20);
+      if (twenty) expect(layout.beyondX).toBeCloseTo(twenty.at, 0);
+    }
+    expect(renderChartHtml(computeTti(input)).includes('extrapolated')).toBe(shaded);
+  });
+
+  it.each<[TtiInput, string, string]>([
+    [{ current: 0.5, target: 5.7 }, 'Now 0.5 s (as 1 s)', 'Target 5.7 s'],
+    [{ current: 0.9, target: 0.5 }, 'Now 0.9 s (as 1 s)', 'Target 0.5 s (as 1 s)'],
+    [{ current: 8, target: 4 }, 'Now 8 s', 'Target 4 s'],
+  ])('labels the marks with the typed values for %j', (input, now, target) => {
+    const result = computeTti(input);
+    const marks = chartLayoutFor(result).marks;
+    expect(marks.map((m) => m.label)).toEqual([now, target]);
+    // The marks stand where the model evaluated them: on the floor.
+    expect(marks.map((m) => m.t)).toEqual([result.effective.current, result.effective.target]);
+    expect(renderChartHtml(result)).toContain(`>${now}</text>`);
+  });
+
+  it('states rates in the chart title as the cards do', () => {
+    const title = /<title[^>]*>([^<]*)</.exec(
+      renderChartHtml(computeTti({ current: 8, target: 4, bounceRate: 0.615 })),
+    )![1]!;
+    expect(title).toMatch(/bounce rate goes from 61\.5% to \d+(\.\d)?%\./);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeTti } from '../../../src/core/tti/compute.ts';
-import { describeResult, formatMoney, formatPct } from '../../../src/core/tti/describe.ts';
+import { describeResult, formatMoney, formatPct, formatRate } from '../../../src/core/tti/describe.ts';
 
 describe('formatPct', () => {
   it.each([
@@ -23,6 +23,29 @@ describe('formatMoney', () => {
   ])('%s %s → %s', (amount, currency, text) =>
     expect(formatMoney(amount, currency).replace(/\u00a0/g, ' ')).toBe(text),
   );
+
+  it.each([
+    [28363.4, 'USD', '$28,000'],
+    [340356, 'USD', '$340,000'],
+    [113713, 'GBP', '£110,000'],
+    [8.44, 'EUR', '€8.4'],
+    [1234.5, 'XYZ', 'XYZ 1,200'],
+  ])('%s %s to 2 significant digits → %s', (amount, currency, text) =>
+    expect(formatMoney(amount, currency, 2).replace(/\u00a0/g, ' ')).toBe(text),
+  );
+});
+
+describe('formatRate', () => {
+  it.each([
+    [0.453, '45.3%'],
+    [0.43, '43%'],
+    [1, '100%'],
+    [0.99, '99%'],
+    [0.01, '1%'],
+    // Below 1 % one decimal would say "0.5%" for 0.45 %, or "0%" for 0.04 %.
+    [0.0045, '0.45%'],
+    [0.0004, '0.04%'],
+  ])('%s → %s', (rate, text) => expect(formatRate(rate)).toBe(text));
 });
 
 describe('describeResult', () => {
@@ -38,17 +61,18 @@ describe('describeResult', () => {
     });
     const text = describeResult(result);
     expect(text.title).toBe('Cutting TTI from 8.3 s to 5.7 s: +7.1% conversions');
+    // Revenue to two significant digits (an order of magnitude), the yearly figure always with its range.
     expect(text.description).toBe(
-      'Estimated conversion change +7.1% (range +2.6% to +28%); bounce rate 45% → 41%; +€136,142 a year.',
+      'Estimated conversion change +7.1% (range +2.6% to +28%); bounce rate 45% → 41%; ' +
+        '+€140,000 a year (range +€51,000 to +€550,000).',
     );
     expect(text.sentences).toHaveLength(3);
-    expect(text.sentences[2]).toMatch(/€160,000 .* \+€11,345 a month \(\+€4,228 to \+€45,485\)/);
+    expect(text.sentences[2]).toBe(
+      'With €160,000 of monthly revenue, that is about +€11,000 a month (range +€4,200 to +€45,000) or +€140,000 a year (range +€51,000 to +€550,000).',
+    );
   });
 
-  it('calls a slowdown a loss and repeats clamping notes', () => {
-    const same = describeResult(computeTti({ current: 0.8, target: 0.5 }));
-    expect(same.title).toBe('Keeping TTI at 0.8 s: 0% conversions');
-    expect(same.sentences.filter((s) => /floor/.test(s))).toHaveLength(2);
+  it('calls a slowdown a loss and notes the extrapolation', () => {
     const slower = describeResult(computeTti({ current: 3, target: 45, bounceRate: 0.3 }));
     expect(slower.title).toMatch(/^Letting TTI grow from 3 s to 45 s: −\d+% conversions$/);
     expect(slower.sentences.some((s) => /extrapolated/.test(s))).toBe(true);
@@ -56,7 +80,56 @@ describe('describeResult', () => {
 
   it('says when the bounce rate is the default', () => {
     const text = describeResult(computeTti({ current: 6, target: 3 }));
-    expect(text.sentences[1]).toMatch(/starting from a typical rate/);
+    expect(text.sentences[1]).toMatch(/, a typical starting rate as none was given\.$/);
     expect(text.description).not.toMatch(/a year/);
+  });
+});
+
+describe('describeResult below the 1 s floor (the text names what was typed)', () => {
+  it.each([
+    [0.9, 0.5, 'Cutting TTI from 0.9 s to 0.5 s: no change below 1 s', '0.9 s → 0.5 s'],
+    [0.5, 0.9, 'Letting TTI grow from 0.5 s to 0.9 s: no change below 1 s', '0.5 s → 0.9 s'],
+    [1, 0.4, 'Cutting TTI from 1 s to 0.4 s: no change below 1 s', '1 s → 0.4 s'],
+  ])('%s s → %s s: "%s"', (current, target, title, typed) => {
+    const text = describeResult(computeTti({ current, target }));
+    expect(text.title).toBe(title);
+    expect(text.sentences[0]).toBe(
+      `Below 1 s the evidence shows no further gain: ${typed} is estimated at 0% change.`,
+    );
+    expect(text.description).toBe(
+      `Below 1 s the evidence shows no further gain: ${typed} is estimated at 0% change; bounce rate 43%.`,
+    );
+    for (const line of [text.title, text.description, ...text.sentences]) {
+      expect(line).not.toMatch(/0% conversions|Keeping/);
+    }
+  });
+
+  it('names the typed value and the 1 s it was evaluated as when only one input is below the floor', () => {
+    const text = describeResult(computeTti({ current: 0.5, target: 5.7 }));
+    expect(text.title).toMatch(/^Letting TTI grow from 0\.5 s to 5\.7 s: −\d+% conversions$/);
+    expect(text.sentences).toContain(
+      'Below 1 s the evidence shows no further gain, so the current TTI of 0.5 s is evaluated as 1 s.',
+    );
+  });
+
+  it('says "no change" when target equals current, never "0% conversions"', () => {
+    const text = describeResult(computeTti({ current: 8.3, target: 8.3 }));
+    expect(text.title).toBe('Keeping TTI at 8.3 s: no change');
+    expect(text.sentences[0]).toBe('Keeping TTI at 8.3 s: no change.');
+    expect(text.description).toBe('Keeping TTI at 8.3 s: no change; bounce rate 43%.');
+  });
+});
+
+describe('describeResult speaks of rates in percent (the form is in percent)', () => {
+  it.each([
+    [1, 'A bounce rate of 100% was evaluated as 99%: the model works with rates from 1% to 99%.'],
+    [0.0045, 'A bounce rate of 0.45% was evaluated as 1%: the model works with rates from 1% to 99%.'],
+    [0, 'A bounce rate of 0% was evaluated as 1%: the model works with rates from 1% to 99%.'],
+  ])('bounce rate %s', (bounceRate, sentence) => {
+    const result = computeTti({ current: 8, target: 4, bounceRate });
+    const text = describeResult(result);
+    expect(text.sentences).toContain(sentence);
+    // GET /api/tti keeps the model's own flag in fractions, as its input.
+    expect(result.flags.find((f) => f.field === 'bounceRate')?.message).toMatch(/evaluated as 0\.\d+/);
   });
 });
