@@ -88,16 +88,19 @@ describe.skipIf(!hasChromium)('/deps/ in Chromium', () => {
 
     const providers = providerTable(report).filter((p) => p.name !== 'Unattributed');
     expect(await page.locator('#deps-providers tbody tr').count()).toBe(providerTable(report).length);
-    expect(await page.locator('#deps-breaks-provider option').count()).toBe(providers.length);
+    // The page's own providers first; then major providers it does not use (deps-ux.test.ts).
+    expect(await page.locator('#deps-breaks-provider optgroup:first-child option').count()).toBe(
+      providers.length,
+    );
 
     // Pick the provider under the page's stylesheet: its render-blocking list names it.
-    const cssHost = report.hosts.find((h) => h.host === 'assets.fixture-shop.com')!;
-    const cssNetwork = cssHost.providers.find((p) => p.role !== 'dns')?.name;
-    if (cssNetwork) {
-      await page.selectOption('#deps-breaks-provider', cssNetwork);
-      const blocking = page.locator('.deps-impact-render-blocking');
-      await expect.poll(() => blocking.innerText()).toContain('https://assets.fixture-shop.com/css/site.css');
-    }
+    const cssProvider = providerTable(report).find(
+      (p) => p.name !== 'Unattributed' && p.hosts.includes('assets.fixture-shop.com'),
+    )?.name;
+    expect(cssProvider).toBeDefined();
+    await page.selectOption('#deps-breaks-provider', cssProvider!);
+    const blocking = page.locator('.deps-impact-render-blocking');
+    await expect.poll(() => blocking.innerText()).toContain('https://assets.fixture-shop.com/css/site.css');
 
     // Graph: lazily loaded, one SVG node per layout node, details on keyboard focus.
     await page.waitForSelector('#deps-graph svg .deps-node');
@@ -129,7 +132,7 @@ describe.skipIf(!hasChromium)('/deps/ in Chromium', () => {
     await done(page);
     await page.click('#deps-save');
     const link = await page.locator('#deps-permalink-url').inputValue({ timeout: 10_000 });
-    expect(link).toMatch(/\/deps\/\?report=[A-Za-z0-9_-]{22}$/);
+    expect(link).toMatch(/\/deps\/\?report=[A-Za-z0-9_-]{22}&provider=[^&]+$/);
     const original = await page.locator('#deps-summary').innerText();
 
     const reopened = await open(new URL(link).pathname + new URL(link).search);
@@ -139,11 +142,16 @@ describe.skipIf(!hasChromium)('/deps/ in Chromium', () => {
     expect(reopened.resolveCalls).toEqual([]);
   });
 
-  it('shows the API error for unknown and malformed report ids', async () => {
+  it('explains unknown and malformed report ids in words, keeping the API code as a detail', async () => {
     const { page } = await open('/deps/?report=AAAAAAAAAAAAAAAAAAAAAA');
-    await expect.poll(() => page.locator('#deps-error').innerText()).toContain('report_not_found');
+    await expect.poll(() => page.locator('#deps-error').getAttribute('data-code')).toBe('report_not_found');
+    expect(await page.locator('#deps-error > p').innerText()).toContain('does not exist or has expired');
+    expect(await page.locator('#deps-error details').textContent()).toContain('report_not_found');
     const bad = await open('/deps/?report=nope');
-    await expect.poll(() => bad.page.locator('#deps-error').innerText()).toContain('invalid_report_id');
+    await expect
+      .poll(() => bad.page.locator('#deps-error').getAttribute('data-code'))
+      .toBe('invalid_report_id');
+    expect(await bad.page.locator('#deps-error > p').innerText()).toContain('incomplete or mistyped');
   });
 
   it.each([
@@ -157,7 +165,8 @@ describe.skipIf(!hasChromium)('/deps/ in Chromium', () => {
       mimeType: 'application/json',
       buffer: Buffer.from(content),
     });
-    await expect.poll(() => page.locator('#deps-error').innerText()).toContain(message);
+    // Next to the file field, where the reader just acted.
+    await expect.poll(() => page.locator('#deps-har-error').innerText()).toContain(message);
     expect(resolveCalls).toEqual([]);
   });
 

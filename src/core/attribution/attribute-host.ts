@@ -14,7 +14,7 @@ import { matchCdnName, matchCdnHeaders } from './cdn.ts';
 import { matchDnsProvider } from './dns-provider.ts';
 import { matchAsn } from './asn.ts';
 import { mergeAttributions, type Candidate } from './merge.ts';
-import { companyOf } from './providers.ts';
+import { operatorOf } from './operator.ts';
 
 export type { RangeIndex } from './range-index.ts';
 
@@ -53,7 +53,7 @@ export function attributeHost(
   const site = siteOf(host) ?? host;
   const candidates: Candidate[] = [];
   const add = (c: Omit<Candidate, 'company'>): void => {
-    candidates.push({ ...c, company: companyOf(c.name) });
+    candidates.push({ ...c, company: operatorOf(c.name) });
   };
 
   const byName = matchCdnName(host);

@@ -7,7 +7,7 @@ import { parse } from 'tldts';
 import table from '../../data/cdn-cnames.json' with { type: 'json' };
 import type { ProviderRole } from '../deps/types.ts';
 import { createSuffixMatcher } from './suffix-matcher.ts';
-import { normaliseHost } from './registrable.ts';
+import { normaliseHost } from './host-name.ts';
 
 export interface NameMatch {
   provider: string;

@@ -4,7 +4,7 @@
  */
 import table from '../../data/dns-providers.json' with { type: 'json' };
 import { createSuffixMatcher } from './suffix-matcher.ts';
-import { normaliseHost } from './registrable.ts';
+import { normaliseHost } from './host-name.ts';
 
 export interface DnsProviderMatch {
   provider: string;

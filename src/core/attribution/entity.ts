@@ -16,6 +16,7 @@
 import thirdPartyWeb from 'third-party-web/nostats-subset.js';
 import type { ResolvedHost } from '../deps/types.ts';
 import { companyOf } from './providers.ts';
+import { operatorForHost } from './operator.ts';
 
 export type HostEntity = ResolvedHost['entity'];
 
@@ -93,7 +94,19 @@ export function entityOf(host: string): HostEntity | null {
   };
 }
 
-/** The known entity, or one made up from the registrable domain (or the host itself, e.g. an IP literal). */
+/**
+ * The known entity, or one made up from the registrable domain (or the host itself, e.g. an IP literal).
+ * A made-up entity on an operator's own domain (challenges.cloudflare.com, js.monitor.azure.com,
+ * *.akamaized.net) stays `unrecognised` (no product is known) but names the operator as its company, so
+ * it joins that company on the map instead of becoming a company of its own.
+ */
 export function entityForHost(host: string, site: string): HostEntity {
-  return entityOf(host) ?? { name: site, company: site, category: UNRECOGNISED_CATEGORY, unrecognised: true };
+  return (
+    entityOf(host) ?? {
+      name: site,
+      company: operatorForHost(host) ?? site,
+      category: UNRECOGNISED_CATEGORY,
+      unrecognised: true,
+    }
+  );
 }

@@ -22,6 +22,7 @@ export interface Candidate {
   signal: Signal;
   evidence: string;
   service?: string;
+  /** The operator (operator.ts): the company whose network this is. */
   company: string;
 }
 
@@ -43,6 +44,7 @@ export function mergeAttributions(candidates: readonly Candidate[]): ProviderAtt
     if (!kept) {
       byKey.set(key, {
         name: c.name,
+        operator: c.company,
         role: c.role,
         signal: c.signal,
         evidence: c.evidence,

@@ -25,6 +25,7 @@ export const PROVIDER_COMPANIES: Readonly<Record<string, string>> = {
   'Amazon Web Services': 'Amazon',
   ArvanCloud: 'ArvanCloud',
   Aryaka: 'Aryaka',
+  'Apple (own DNS)': 'Apple',
   'AT&T': 'AT&T',
   Automattic: 'Automattic',
   Azion: 'Azion',

@@ -8,22 +8,9 @@
 import { getDomain, parse } from 'tldts';
 import { isIpLiteral } from './ip.ts';
 import { entityOf } from './entity.ts';
+import { normaliseHost } from './host-name.ts';
 
-/** DNS names are at most 253 characters (RFC 1035 §2.3.4); longer input is junk. */
-export const MAX_HOST_LENGTH = 253;
-
-/**
- * Normalises a host: lower case, no trailing dot, no IPv6 brackets. Returns null for empty or
- * oversize input. Unicode (IDN) labels are kept as given; tldts matches them against the PSL as is.
- */
-export function normaliseHost(host: string): string | null {
-  if (typeof host !== 'string') return null;
-  let h = host.trim().toLowerCase();
-  if (h.startsWith('[') && h.endsWith(']')) h = h.slice(1, -1);
-  while (h.endsWith('.')) h = h.slice(0, -1);
-  if (h.length === 0 || h.length > MAX_HOST_LENGTH) return null;
-  return h;
-}
+export { MAX_HOST_LENGTH, normaliseHost } from './host-name.ts';
 
 /**
  * The registrable domain of `host`, e.g. "bbc.co.uk" for "www.bbc.co.uk", "foo.github.io" for

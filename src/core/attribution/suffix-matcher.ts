@@ -4,7 +4,7 @@
  * rule ("cdn.digitaloceanspaces.com") beats a broader one. Replaces the loose substring rules of the
  * upstream lists (e.g. WebPageTest's ".google.") with exact suffixes.
  */
-import { normaliseHost } from './registrable.ts';
+import { normaliseHost } from './host-name.ts';
 
 export interface SuffixMatch<T> {
   suffix: string;

@@ -12,6 +12,12 @@ export type Signal = (typeof SIGNALS)[number];
 export interface ProviderAttribution {
   /** Display name, e.g. "Amazon CloudFront", "Cloudflare", "Akamai", "Google Cloud DNS". */
   name: string;
+  /**
+   * The company that runs the network (Cloudflare, Amazon, Akamai, Google, Microsoft, Fastly, Meta...),
+   * from one table (src/core/attribution/operator.ts): "Amazon CloudFront" and "Amazon Route 53" are both
+   * Amazon. Always set by the resolver; reports saved before it existed lack it and derive it on read.
+   */
+  operator?: string;
   role: ProviderRole;
   signal: Signal;
   /** Optional service detail, e.g. "CloudFront" or "EC2" for AWS ranges. */

@@ -50,6 +50,7 @@ export function cleanResolvedHost(host: ResolvedHost): ResolvedHost {
       name: text(p.name),
       role: p.role,
       signal: p.signal,
+      ...(p.operator === undefined ? {} : { operator: text(p.operator) }),
       ...(p.service === undefined ? {} : { service: text(p.service) }),
       ...(p.evidence === undefined ? {} : { evidence: text(p.evidence) }),
       ...(p.corroboration === undefined

@@ -37,6 +37,9 @@ export const CSV_COLUMNS = [
 ] as const;
 
 /** RFC 4180: CRLF line ends; multi-valued cells joined with "; ". */
+/** Category column of the site's own hosts. */
+export const FIRST_PARTY_CATEGORY = 'first-party';
+
 export function toCsv(report: DependencyReport): string {
   const index = indexHosts(report.hosts);
   const lines = [CSV_COLUMNS.join(',')];
@@ -51,7 +54,8 @@ export function toCsv(report: DependencyReport): string {
       r.blockingEvidence,
       host?.firstParty ?? '',
       host ? companyOf(host) : '',
-      host?.entity.category ?? '',
+      // The page says "first party"; the CSV says so too, not the entity's guess ("other").
+      host?.firstParty ? FIRST_PARTY_CATEGORY : (host?.entity.category ?? ''),
       host ? networksOf(host).join('; ') : '',
       host ? dnsProvidersOf(host).join('; ') : '',
       host?.asn ? `AS${host.asn.number}` : '',

@@ -8,12 +8,19 @@
  * 12 px on a phone too: scaling one fixed drawing down to 360 px made labels 5 px tall. Below
  * NARROW_BELOW the site moves to the top left and companies and providers keep two label columns.
  */
-import { companyOf, dnsProvidersOf, networksOf, UNATTRIBUTED } from './hosts.ts';
+import { UNATTRIBUTED } from './hosts.ts';
+import { hostCompany, operatorsOf } from './operators.ts';
+import { isRenderBlocking } from './provider-table.ts';
+import { findSinglePointsOfFailure } from './spof.ts';
 import type { DependencyReport } from './types.ts';
 
-/** Companies drawn one by one; the rest share one "other companies" node (readable at 100+ hosts). */
+/**
+ * Companies drawn one by one; the rest share one "other companies" node (readable at 100+ hosts).
+ * A company serving render-blocking resources or named a single point of failure is never folded, even
+ * if that means more nodes than this.
+ */
 export const MAX_GRAPH_COMPANIES = 24;
-/** Providers drawn one by one; the rest share one "other networks" node. */
+/** Providers (operators: Cloudflare = its CDN and its DNS) drawn one by one; the rest share one "other networks" node. */
 export const MAX_GRAPH_PROVIDERS = 14;
 /** Vertical distance between two nodes of a column, in CSS px: a 12 px label and its halo, plus air. */
 export const ROW_GAP = 26;
@@ -118,23 +125,33 @@ export function layoutGraph(report: DependencyReport, options: PlaceOptions = {}
 export function buildGraph(report: DependencyReport): GraphModel {
   const blockingByHost = new Map<string, number>();
   for (const r of report.resources) {
-    if (r.renderBlocking || r.type === 'document')
-      blockingByHost.set(r.host, (blockingByHost.get(r.host) ?? 0) + 1);
+    if (isRenderBlocking(r)) blockingByHost.set(r.host, (blockingByHost.get(r.host) ?? 0) + 1);
   }
+  const blockingOf = (hosts: string[]) => hosts.reduce((s, h) => s + (blockingByHost.get(h) ?? 0), 0);
 
-  // Companies and providers with their hosts, then the long tails merged.
+  // Companies and providers (operators) with their hosts, then the long tails merged.
   const companyHosts = new Map<string, string[]>();
   const providerHosts = new Map<string, string[]>();
   for (const host of report.hosts) {
-    const company = companyOf(host);
+    const company = hostCompany(host);
     companyHosts.set(company, [...(companyHosts.get(company) ?? []), host.host]);
-    const deps = [...networksOf(host), ...dnsProvidersOf(host)];
-    for (const p of new Set(deps.length > 0 ? deps : [UNATTRIBUTED])) {
+    const operators = operatorsOf(host);
+    for (const p of operators.length > 0 ? operators : [UNATTRIBUTED]) {
       providerHosts.set(p, [...(providerHosts.get(p) ?? []), host.host]);
     }
   }
-  const companyOfHost = merge(companyHosts, MAX_GRAPH_COMPANIES, (n) => `${n} other companies`);
-  const providersOfHost = merge(providerHosts, MAX_GRAPH_PROVIDERS, (n) => `${n} other networks`, true);
+  const spof = findSinglePointsOfFailure(report);
+  const keepCompanies = new Set(spof.filter((s) => s.level === 'company').map((s) => s.name));
+  const keepProviders = new Set(spof.filter((s) => s.level === 'operator').map((s) => s.name));
+  const companyOfHost = merge(companyHosts, MAX_GRAPH_COMPANIES, (n) => `${n} other companies`, {
+    blockingOf,
+    protect: keepCompanies,
+  });
+  const providersOfHost = merge(providerHosts, MAX_GRAPH_PROVIDERS, (n) => `${n} other networks`, {
+    blockingOf,
+    protect: keepProviders,
+    multi: true,
+  });
 
   // Edges, weighted by host count.
   const siteLinks = new Map<string, number>();
@@ -179,7 +196,6 @@ export function buildGraph(report: DependencyReport): GraphModel {
   const companyOrder = sortBy(companies, (c) => bary(c, 'c', providers));
   providers = sortBy(providers, (p) => bary(p, 'p', companyOrder));
 
-  const blockingOf = (hosts: string[]) => hosts.reduce((s, h) => s + (blockingByHost.get(h) ?? 0), 0);
   const allHosts = report.hosts.map((h) => h.host);
   const nodes: GraphNodeData[] = [
     {
@@ -318,19 +334,43 @@ export function placeGraph(model: GraphModel, options: PlaceOptions = {}): Graph
   return { width, height, narrow, nodes, links };
 }
 
+interface MergeOptions {
+  /** Render-blocking resources behind a list of hosts. */
+  blockingOf: (hosts: string[]) => number;
+  /** Names never folded (single points of failure). */
+  protect: ReadonlySet<string>;
+  /** A host may belong to several nodes (providers), not just one (companies). */
+  multi?: boolean;
+}
+
 /**
- * Keeps the `keep` names with most hosts and maps the others to one merged name. Returns, per host, the
- * set of node names it belongs to. Ties break by name so the result never depends on input order.
+ * Keeps the `keep` most important names and maps the others to one merged name; returns, per host, the
+ * set of node names it belongs to. Importance: render-blocking resources, then hosts, then name (so the
+ * result never depends on input order). Names carrying any render-blocking resource or in `protect` are
+ * never folded: the graph may then draw more than `keep` nodes, but never hides what an outage breaks.
  */
 function merge(
   groups: Map<string, string[]>,
   keep: number,
   mergedName: (count: number) => string,
-  multi = false,
+  { blockingOf, protect, multi = false }: MergeOptions,
 ): Map<string, Set<string>> {
-  const ranked = [...groups.entries()].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
-  const kept = ranked.length > keep ? ranked.slice(0, keep - 1) : ranked;
-  const rest = ranked.slice(kept.length);
+  const ranked = [...groups.entries()]
+    .map(([name, hosts]) => ({ name, hosts, blocking: blockingOf(hosts) }))
+    .sort(
+      (a, b) => b.blocking - a.blocking || b.hosts.length - a.hosts.length || a.name.localeCompare(b.name),
+    );
+  const mustKeep = (g: (typeof ranked)[number]) => g.blocking > 0 || protect.has(g.name);
+  const room = Math.max(0, keep - 1 - ranked.filter(mustKeep).length);
+  let optional = 0;
+  const kept = ranked.length > keep ? ranked.filter((g) => mustKeep(g) || optional++ < room) : [...ranked];
+  const keptNames = new Set(kept.map((g) => g.name));
+  let rest = ranked.filter((g) => !keptNames.has(g.name));
+  // "1 other companies" would hide one name behind a longer label: draw it.
+  if (rest.length === 1) {
+    kept.push(...rest);
+    rest = [];
+  }
   const other = mergedName(rest.length);
   const result = new Map<string, Set<string>>();
   const add = (host: string, name: string) => {
@@ -338,8 +378,8 @@ function merge(
     if (multi || set.size === 0) set.add(name);
     result.set(host, set);
   };
-  for (const [name, hosts] of kept) for (const h of hosts) add(h, name);
-  for (const [, hosts] of rest) for (const h of hosts) add(h, other);
+  for (const { name, hosts } of kept) for (const h of hosts) add(h, name);
+  for (const { hosts } of rest) for (const h of hosts) add(h, other);
   return result;
 }
 

@@ -1,9 +1,13 @@
 /**
  * "What breaks if X goes down": every resource on a provider, sorted into three impact classes.
- * docs/mapper.md states the rules; test/unit/map/impact.test.ts pins them.
+ * X is an operator (Cloudflare: its CDN, its DNS and everything else it runs) or one of its services
+ * ("Cloudflare DNS"), as the provider table lists them. docs/mapper.md states the rules;
+ * test/unit/map/impact.test.ts pins them.
  */
 import type { ResolvedHost } from '../deps/types.ts';
-import { companyOf, dependenciesOf, indexHosts } from './hosts.ts';
+import { indexHosts } from './hosts.ts';
+import { hostCompany, isOperatorName, serviceDependencies, type ServiceDependency } from './operators.ts';
+import { isRenderBlocking } from './provider-table.ts';
 import type { DependencyReport, MapResource, ResourceType } from './types.ts';
 
 /**
@@ -24,7 +28,7 @@ const COSMETIC_TYPES = new Set<ResourceType>(['image', 'beacon', 'hint', 'manife
 
 export function classifyImpact(resource: MapResource, host: ResolvedHost | undefined): ImpactClass {
   // A hung blocking script hangs the page whatever it is for (analytics included).
-  if (resource.renderBlocking || resource.type === 'document') return 'render-blocking';
+  if (isRenderBlocking(resource)) return 'render-blocking';
   if (host && !host.firstParty && COSMETIC_CATEGORIES.has(host.entity.category)) return 'cosmetic';
   if (COSMETIC_TYPES.has(resource.type)) return 'cosmetic';
   return 'functional';
@@ -34,30 +38,117 @@ export interface ImpactItem {
   resource: MapResource;
   company: string;
   impact: ImpactClass;
+  /** The services of X the resource's host depends on, e.g. ["Cloudflare DNS"] (empty for `loadedBy` items). */
+  via: string[];
+  /** Host of the script that loads it, when it is lost only because that host is down (tag managers). */
+  loadedBy?: string;
 }
 
 export interface WhatBreaks {
   provider: string;
-  /** Hosts served by, or resolved through, the provider. */
+  /** "operator": every service X runs; "service": one named service. */
+  level: 'operator' | 'service';
+  /** X's services on this map and the hosts resting on each. */
+  services: Array<{ name: string; roles: ServiceDependency['role'][]; hosts: string[] }>;
+  /** Hosts served by, or resolved through, X. */
   hosts: string[];
   /** True when the page's own document is among them: the whole page is down. */
   pageDown: boolean;
+  /** Resources on X's hosts: the same counts as X's row in the provider table. */
   byClass: Record<ImpactClass, ImpactItem[]>;
+  /**
+   * Resources on other hosts that are not even requested because what loads them is down: their
+   * initiator (from a HAR) is one of X's hosts, or a host all of whose resources are lost (a chain:
+   * Google Tag Manager loads the Facebook pixel, which loads its beacon).
+   */
+  loadedBy: ImpactItem[];
 }
+
+/** Longest initiator chain followed (a HAR's chains are a few links; this bounds hostile input). */
+export const MAX_INITIATOR_DEPTH = 16;
 
 export function whatBreaks(report: DependencyReport, provider: string): WhatBreaks {
   const index = indexHosts(report.hosts);
-  const affected = new Set(
-    report.hosts.filter((h) => dependenciesOf(h).includes(provider)).map((h) => h.host),
-  );
+  const level = isOperatorName(report.hosts, provider) ? 'operator' : 'service';
+  const matches = (s: ServiceDependency) =>
+    level === 'operator' ? s.operator === provider : s.service === provider;
+  const via = new Map<string, string[]>();
+  const services = new Map<string, WhatBreaks['services'][number]>();
+  for (const host of report.hosts) {
+    const deps = serviceDependencies(host).filter(matches);
+    if (deps.length === 0) continue;
+    via.set(host.host, [...new Set(deps.map((d) => d.service))]);
+    for (const d of deps) {
+      const s = services.get(d.service) ?? { name: d.service, roles: [], hosts: [] };
+      if (!s.roles.includes(d.role)) s.roles.push(d.role);
+      if (!s.hosts.includes(host.host)) s.hosts.push(host.host);
+      services.set(d.service, s);
+    }
+  }
+
   const byClass: Record<ImpactClass, ImpactItem[]> = { 'render-blocking': [], functional: [], cosmetic: [] };
   let pageDown = false;
-  for (const resource of report.resources) {
-    if (!affected.has(resource.host)) continue;
+  const item = (resource: MapResource, extra: Pick<ImpactItem, 'via' | 'loadedBy'>): ImpactItem => {
     const host = index.get(resource.host);
-    const impact = classifyImpact(resource, host);
+    return {
+      resource,
+      company: host ? hostCompany(host) : resource.host,
+      impact: classifyImpact(resource, host),
+      ...extra,
+    };
+  };
+  for (const resource of report.resources) {
+    const hostVia = via.get(resource.host);
+    if (!hostVia) continue;
     if (resource.type === 'document') pageDown = true;
-    byClass[impact].push({ resource, company: host ? companyOf(host) : resource.host, impact });
+    const i = item(resource, { via: hostVia });
+    byClass[i.impact].push(i);
   }
-  return { provider, hosts: [...affected], pageDown, byClass };
+  return {
+    provider,
+    level,
+    services: [...services.values()],
+    hosts: [...via.keys()],
+    pageDown,
+    byClass,
+    loadedBy: lostThroughInitiators(report.resources, new Set(via.keys())).map(([r, by]) =>
+      item(r, { via: [], loadedBy: by }),
+    ),
+  };
+}
+
+/**
+ * Resources on live hosts whose initiator host is down, following chains: a host whose every resource
+ * is lost is down too (nothing on it is requested). Returns each lost resource with its initiator.
+ */
+function lostThroughInitiators(
+  resources: readonly MapResource[],
+  downHosts: ReadonlySet<string>,
+): Array<[MapResource, string]> {
+  const down = new Set(downHosts);
+  const lost = new Map<MapResource, string>();
+  const byHost = new Map<string, MapResource[]>();
+  for (const r of resources) {
+    const list = byHost.get(r.host);
+    if (list) list.push(r);
+    else byHost.set(r.host, [r]);
+  }
+  for (let depth = 0; depth < MAX_INITIATOR_DEPTH; depth++) {
+    let grew = false;
+    for (const r of resources) {
+      if (down.has(r.host) || lost.has(r) || r.initiatorHost === undefined) continue;
+      if (down.has(r.initiatorHost)) {
+        lost.set(r, r.initiatorHost);
+        grew = true;
+      }
+    }
+    for (const [host, onHost] of byHost) {
+      if (!down.has(host) && onHost.every((x) => lost.has(x))) {
+        down.add(host);
+        grew = true;
+      }
+    }
+    if (!grew) break;
+  }
+  return resources.filter((r) => lost.has(r)).map((r) => [r, lost.get(r)!]);
 }

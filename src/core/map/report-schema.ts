@@ -49,6 +49,8 @@ const storedUrl = (max: number) =>
 
 const provider = z.object({
   name: text,
+  // Optional: reports saved before operators existed derive it on read (operatorOfAttribution).
+  operator: text.optional(),
   role: z.enum(PROVIDER_ROLES),
   signal: z.enum(SIGNALS),
   service: text.optional(),

@@ -1,17 +1,24 @@
 /** The headline numbers: third parties, networks, render-blocking. */
-import { dnsProvidersOf, indexHosts, networksOf } from './hosts.ts';
+import { indexHosts, networksOf, UNATTRIBUTED } from './hosts.ts';
+import { hostCompany, serviceDependencies } from './operators.ts';
+import { isRenderBlocking } from './provider-table.ts';
 import type { DependencyReport } from './types.ts';
 
 export interface MapSummary {
   hosts: number;
   firstPartyHosts: number;
   thirdPartyHosts: number;
-  /** Distinct companies behind the third-party hosts (an unknown host counts as its own company). */
+  /**
+   * Distinct companies behind the third-party hosts: an unknown host on an operator's own domain counts
+   * for that operator (challenges.cloudflare.com is Cloudflare), any other unknown host as its own.
+   */
   thirdPartyCompanies: number;
-  /** Distinct networks (CDN, cloud, ASN) carrying any host, the site's own included. */
+  /** Distinct operators of the networks (CDN, cloud, ASN) carrying any host, the site's own included. */
   networks: number;
-  /** Distinct DNS providers answering for any host. */
+  /** Distinct operators answering DNS for any host ("Cloudflare" and "Cloudflare DNS" count once). */
   dnsProviders: number;
+  /** Distinct operators of any service, as the provider table lists them (without "Unattributed"). */
+  operators: number;
   resources: number;
   renderBlocking: number;
   /** Render-blocking resources served from third-party hosts. */
@@ -25,10 +32,11 @@ export interface MapSummary {
 export function summarise(report: DependencyReport): MapSummary {
   const index = indexHosts(report.hosts);
   const third = report.hosts.filter((h) => !h.firstParty);
-  const companies = new Set(third.map((h) => (h.entity.unrecognised ? h.host : h.entity.company)));
-  const networks = new Set(report.hosts.flatMap(networksOf));
-  const dns = new Set(report.hosts.flatMap(dnsProvidersOf));
-  const blocking = report.resources.filter((r) => r.renderBlocking || r.type === 'document');
+  const companies = new Set(third.map(hostCompany));
+  const deps = report.hosts.flatMap(serviceDependencies).filter((s) => s.operator !== UNATTRIBUTED);
+  const networks = new Set(deps.filter((s) => s.role !== 'dns').map((s) => s.operator));
+  const dns = new Set(deps.filter((s) => s.role === 'dns').map((s) => s.operator));
+  const blocking = report.resources.filter(isRenderBlocking);
   return {
     hosts: report.hosts.length,
     firstPartyHosts: report.hosts.length - third.length,
@@ -36,6 +44,7 @@ export function summarise(report: DependencyReport): MapSummary {
     thirdPartyCompanies: companies.size,
     networks: networks.size,
     dnsProviders: dns.size,
+    operators: new Set(deps.map((s) => s.operator)).size,
     resources: report.resources.length,
     renderBlocking: blocking.length,
     renderBlockingThirdParty: blocking.filter((r) => index.get(r.host)?.firstParty === false).length,

@@ -14,6 +14,10 @@ export const providerAttributionSchema = z.object({
   name: z
     .string()
     .meta({ description: 'Display name, e.g. "Amazon CloudFront", "Akamai", "Google Cloud DNS".' }),
+  operator: z.string().optional().meta({
+    description:
+      'The company that runs the network, e.g. "Amazon" for both "Amazon CloudFront" and "Amazon Route 53". Always set by this API; optional so that older saved reports stay valid.',
+  }),
   role: z.enum(PROVIDER_ROLES),
   signal: signalSchema,
   service: z

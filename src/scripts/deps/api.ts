@@ -12,6 +12,8 @@ export class ApiFailure extends Error {
     readonly code: string,
     message: string,
     readonly status: number,
+    /** Seconds from a 429's Retry-After header. */
+    readonly retryAfter?: number,
   ) {
     super(message);
   }
@@ -34,7 +36,13 @@ async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
   if (!response.ok) {
     const error = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
     if (error && typeof error.code === 'string' && typeof error.message === 'string') {
-      throw new ApiFailure(error.code, error.message, response.status);
+      const retry = Number(response.headers.get('retry-after'));
+      throw new ApiFailure(
+        error.code,
+        error.message,
+        response.status,
+        Number.isFinite(retry) && retry > 0 ? retry : undefined,
+      );
     }
     throw new ApiFailure(
       `http_${response.status}`,

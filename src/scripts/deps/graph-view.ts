@@ -7,7 +7,13 @@
  */
 import { select } from 'd3-selection';
 import { zoom, zoomIdentity, zoomTransform, type D3ZoomEvent, type ZoomBehavior } from 'd3-zoom';
-import { placeGraph, type GraphModel, type GraphNode } from '../../core/map/graph.ts';
+import {
+  placeGraph,
+  type GraphLayout,
+  type GraphModel,
+  type GraphNode,
+  type GraphNodeKind,
+} from '../../core/map/graph.ts';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 /** Zoom range: from half size (an overview of a 100-host map on a laptop) to 6x. */
@@ -20,6 +26,12 @@ const CONTROLS_GAP = 4;
 /** A resize smaller than this (scrollbars appearing, say) does not redraw the graph. */
 const RESIZE_SLACK_PX = 24;
 const ELLIPSIS = '…';
+/** Column headings over the graph; the legend under it (ResultsPanel.astro) explains colours and sizes. */
+export const COLUMN_HEADINGS: Record<GraphNodeKind, string> = {
+  site: 'Site',
+  company: 'Companies',
+  provider: 'Networks & DNS',
+};
 /** Name of the User Timing measure of one drawing. */
 export const DRAW_MEASURE = 'deps-graph-draw';
 
@@ -70,6 +82,24 @@ export function drawGraph(holder: HTMLElement, details: HTMLElement, graph: Grap
   observer.observe(holder);
 }
 
+/**
+ * One heading per column, over its circles: the site's centred on it (wide layout), the others starting at
+ * the left edge of their circles. The site has no column of its own in the narrow layout: its node is alone
+ * at the top left and its heading would sit on the company column's, so it is left out there.
+ */
+function placeHeadings(heads: HTMLElement, layout: GraphLayout): void {
+  for (const kind of ['site', 'company', 'provider'] as const) {
+    const column = layout.nodes.filter((n) => n.kind === kind);
+    if (column.length === 0 || (kind === 'site' && layout.narrow)) continue;
+    const span = document.createElement('span');
+    span.textContent = COLUMN_HEADINGS[kind];
+    const x = Math.min(...column.map((n) => (kind === 'site' ? n.x : n.x - n.r)));
+    span.style.left = `${x}px`;
+    if (kind === 'site') span.className = 'deps-graph-head-centre';
+    heads.append(span);
+  }
+}
+
 function render(holder: HTMLElement, details: HTMLElement, graph: GraphModel): SVGSVGElement {
   const start = performance.now();
   holder.replaceChildren();
@@ -87,8 +117,13 @@ function render(holder: HTMLElement, details: HTMLElement, graph: GraphModel): S
   const zoomIn = button('Zoom in', '+');
   const zoomOut = button('Zoom out', '−');
   const reset = button('Reset zoom', 'Reset');
-  const top = controls.getBoundingClientRect().bottom - holder.getBoundingClientRect().top + CONTROLS_GAP;
-  const layout = placeGraph(graph, { width: holder.clientWidth || undefined, top });
+  // Headings go in a row under the zoom buttons, so the drawing below needs no band of its own for them.
+  const heads = document.createElement('div');
+  heads.className = 'deps-graph-heads';
+  heads.style.marginTop = `${controls.offsetHeight + CONTROLS_GAP}px`;
+  holder.append(heads);
+  const layout = placeGraph(graph, { width: holder.clientWidth || undefined, top: CONTROLS_GAP });
+  placeHeadings(heads, layout);
 
   const svg = select(holder)
     .append('svg')
@@ -154,9 +189,16 @@ function render(holder: HTMLElement, details: HTMLElement, graph: GraphModel): S
     .on('mouseenter', (_event, n) => focus(n))
     .on('focus', (_event, n) => {
       focus(n);
-      // Zoomed in, Tab may land on a node outside the view: bring it to the centre.
-      const [x, y] = zoomTransform(svg.node()!).apply([n.x, n.y]);
-      if (x < 0 || y < 0 || x > layout.width || y > layout.height) behaviour.translateTo(svg, n.x, n.y);
+      // Zoomed in, Tab may land on a node whose circle or label is (partly) out of view: bring it to
+      // the centre. Checking the whole label, not the node's centre, keeps a node from landing half clipped
+      // at the edge.
+      const t = zoomTransform(svg.node()!);
+      const [left, top] = t.apply([n.x - n.r, n.y - n.r]);
+      const right = t.applyX(Math.max(n.x + n.r, n.labelBox.x + n.labelBox.maxWidth));
+      const bottom = t.applyY(n.y + n.r);
+      if (left < 0 || top < 0 || right > layout.width || bottom > layout.height) {
+        behaviour.translateTo(svg, n.x, n.y);
+      }
     })
     .on('mouseleave blur', () => focus(null));
   focus(null);

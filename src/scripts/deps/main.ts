@@ -8,14 +8,15 @@ import { checkHarSize, parseHar } from '../../core/har/parse-har.ts';
 import { exportFileName, toCsv, toJson } from '../../core/map/export.ts';
 import { hostsFromScan, pageFromScan, resourcesFromScan } from '../../core/map/from-scan.ts';
 import { layoutGraph } from '../../core/map/graph.ts';
+import { plainError, type FailedAction } from '../../core/map/plain-errors.ts';
 import { isReportId } from '../../core/map/report-id.ts';
 import { RESOLVE_CONCURRENCY, resolveInBatches } from '../../core/map/resolve-batches.ts';
+import { checkScanInput } from '../../core/map/scan-input.ts';
 import type { DependencyReport, MapResource } from '../../core/map/types.ts';
 import type { ResolvedHost } from '../../core/deps/types.ts';
 import { ApiFailure, loadReport, resolveHosts, saveReport, scanPage } from './api.ts';
-import { byId, download, h } from './dom.ts';
+import { byId, download, h, markScrollables } from './dom.ts';
 import {
-  renderBreaks,
   renderBreaksPicker,
   renderGraphTable,
   renderHosts,
@@ -27,29 +28,104 @@ import {
 
 const form = byId<HTMLFormElement>('deps-url-form');
 const urlInput = byId<HTMLInputElement>('deps-url');
+const urlError = byId('deps-url-error');
 const fileInput = byId<HTMLInputElement>('deps-har');
+const harError = byId('deps-har-error');
 const drop = byId('deps-drop');
+const feedback = byId('deps-feedback');
 const status = byId('deps-status');
 const progress = byId<HTMLProgressElement>('deps-progress');
 const errorBox = byId('deps-error');
 const results = byId('deps-results');
 const picker = byId<HTMLSelectElement>('deps-breaks-provider');
+const saveButton = byId<HTMLButtonElement>('deps-save');
+const saveError = byId('deps-save-error');
+const permalink = byId('deps-permalink');
 
 let current: DependencyReport | null = null;
 let running: AbortController | null = null;
+/** The provider the reader picked, or the link's `provider=`; null means "the default" (breaks-choice.ts). */
+let wantedProvider: string | null = null;
+/** The provider "What breaks" shows now. */
+let shownProvider = '';
+/** The saved link of the map on screen: one report per map (P2: every click used to save a new one). */
+let savedUrl: string | null = null;
 
-function showError(message: string): void {
-  errorBox.replaceChildren(h('p', {}, message));
-  errorBox.hidden = false;
+const query = new URLSearchParams(location.search);
+wantedProvider = query.get('provider');
+
+/**
+ * Fills an error box: the plain sentence first, the API's own words and stable code in a closed "Details"
+ * (kept for support, and as `data-code` for tests and scripts).
+ */
+function fillError(box: HTMLElement, lead: string, detail?: string, code?: string): void {
+  box.replaceChildren(
+    h('p', {}, lead),
+    detail && detail !== lead
+      ? h(
+          'details',
+          { class: 'deps-help' },
+          h('summary', {}, 'Details'),
+          h('p', {}, detail, code ? h('code', {}, ` (${code})`) : ''),
+        )
+      : '',
+  );
+  if (code) box.dataset.code = code;
+  else delete box.dataset.code;
+  box.hidden = false;
 }
 
-function clearError(): void {
-  errorBox.hidden = true;
-  errorBox.replaceChildren();
+function clearBox(box: HTMLElement): void {
+  box.hidden = true;
+  box.replaceChildren();
+  delete box.dataset.code;
+}
+
+/** Plain words for any failure: an API envelope, a network error, or a bug. */
+function explain(error: unknown, action: FailedAction): { lead: string; detail: string; code: string } {
+  if (error instanceof ApiFailure) return plainError(error.code, error.message, action, error.retryAfter);
+  const message = error instanceof Error ? error.message : String(error);
+  return plainError('unexpected', message, action);
+}
+
+function showError(message: string, code?: string): void {
+  fillError(errorBox, message, undefined, code);
+}
+
+function clearErrors(): void {
+  for (const box of [errorBox, urlError, harError]) clearBox(box);
+  urlInput.removeAttribute('aria-invalid');
+  urlInput.setAttribute('aria-describedby', 'deps-url-help');
+}
+
+/** A URL problem goes right under the field, tied to it, so it is in view where the reader typed. */
+function showUrlError(lead: string, detail?: string, code?: string): void {
+  fillError(urlError, lead, detail, code);
+  urlInput.setAttribute('aria-invalid', 'true');
+  urlInput.setAttribute('aria-describedby', 'deps-url-error deps-url-help');
+  // At 360 px the field sits at the bottom of the first screen: the message below it must come into view.
+  urlError.scrollIntoView({ block: 'nearest' });
 }
 
 function setStatus(text: string): void {
   status.textContent = text;
+}
+
+/** A failed new attempt must not leave the previous map on screen under its error, as if it were the answer. */
+function clearResults(): void {
+  running?.abort();
+  current = null;
+  results.hidden = true;
+  setStatus('');
+  progress.hidden = true;
+}
+
+/**
+ * Brings the status line and progress bar into view: at 360 px they sit a screen below the Map button,
+ * and a tap that changes nothing visible reads as "nothing happened" (P1-4).
+ */
+function revealProgress(): void {
+  feedback.scrollIntoView({ block: 'nearest' });
 }
 
 function describe(error: unknown): string {
@@ -63,9 +139,10 @@ function render(report: DependencyReport, pending: ReadonlySet<string>): void {
   renderSummary(report);
   renderSpof(report);
   renderProviders(report);
-  renderBreaksPicker(report);
+  shownProvider = renderBreaksPicker(report, wantedProvider);
   renderHosts(report, pending);
   renderGraphTable(report);
+  markScrollables(results);
 }
 
 async function drawGraph(report: DependencyReport): Promise<void> {
@@ -79,7 +156,7 @@ async function drawGraph(report: DependencyReport): Promise<void> {
       h(
         'p',
         {},
-        `The graph could not be drawn: ${describe(error)}. The table below has the same information.`,
+        `The graph could not be drawn (${describe(error)}). The table below has the same information.`,
       ),
     );
   }
@@ -94,6 +171,7 @@ async function map(base: Omit<DependencyReport, 'hosts'>, hosts: string[]): Prom
   const resolved: ResolvedHost[] = [];
   const report: DependencyReport = { ...base, hosts: resolved };
   current = report;
+  resetSave(null);
   byId('deps-export').hidden = true;
   byId('deps-graph').replaceChildren();
   progress.max = hosts.length;
@@ -101,6 +179,7 @@ async function map(base: Omit<DependencyReport, 'hosts'>, hosts: string[]): Prom
   progress.hidden = false;
   setStatus(`Resolving ${hosts.length} hosts…`);
   render(report, pending);
+  revealProgress();
   const pageHost = hosts[0];
   const failures: string[] = [];
   await resolveInBatches({
@@ -116,7 +195,7 @@ async function map(base: Omit<DependencyReport, 'hosts'>, hosts: string[]): Prom
       resolved.push(...outcome.resolved);
       // Keep the page's order (first party first), not the order batches landed in.
       resolved.sort((a, b) => hosts.indexOf(a.host) - hosts.indexOf(b.host));
-      if (outcome.error) failures.push(`${outcome.error.message} (${outcome.error.code})`);
+      if (outcome.error) failures.push(plainError(outcome.error.code, outcome.error.message, 'resolve').lead);
       progress.value = hosts.length - pending.size;
       setStatus(`Resolved ${hosts.length - pending.size} of ${hosts.length} hosts.`);
       render(report, pending);
@@ -126,28 +205,41 @@ async function map(base: Omit<DependencyReport, 'hosts'>, hosts: string[]): Prom
   progress.hidden = true;
   if (failures.length > 0) {
     showError(
-      `Some hosts could not be resolved: ${[...new Set(failures)].join('; ')}. They are listed as unknown.`,
+      `Some hosts could not be looked up; they are listed as unknown. ${[...new Set(failures)].join(' ')}`,
     );
   }
   setStatus(`Done: ${hosts.length} hosts mapped.`);
   byId('deps-export').hidden = false;
+  showResults();
   await drawGraph(report);
 }
 
-form.addEventListener('submit', async (event) => {
-  event.preventDefault();
-  clearError();
-  const url = urlInput.value.trim();
-  if (!url) {
-    showError('Enter the address of a page, e.g. https://www.example.com/.');
+/**
+ * Takes the reader to the map once it is complete, unless they have moved on (focus elsewhere on the page):
+ * the heading is focusable, so focus and the scroll position land on "Your dependencies".
+ */
+function showResults(): void {
+  const active = document.activeElement;
+  const inInput =
+    !active || active === document.body || byId('deps-url-form').contains(active) || drop.contains(active);
+  if (inInput) byId('deps-results-title').focus();
+}
+
+async function scan(input: string): Promise<void> {
+  clearErrors();
+  // The API's own normaliser, run here first: a typo or ftp:// costs no request and no scan budget.
+  const checked = checkScanInput(input);
+  if (!checked.ok) {
     urlInput.focus();
+    showUrlError(checked.message, checked.detail, checked.code);
     return;
   }
-  setStatus('Scanning the page…');
   const button = form.querySelector('button');
   if (button) button.disabled = true;
+  setStatus('Scanning the page…');
+  revealProgress();
   try {
-    const scan = await scanPage(/^https?:\/\//i.test(url) ? url : `https://${url}`);
+    const scan = await scanPage(checked.url);
     const resources: MapResource[] = resourcesFromScan(scan);
     const hosts = hostsFromScan(scan, resources);
     await map(
@@ -162,24 +254,39 @@ form.addEventListener('submit', async (event) => {
       hosts,
     );
   } catch (error) {
-    setStatus('');
-    progress.hidden = true;
-    showError(`The scan failed: ${describe(error)}`);
+    clearResults();
+    const plain = explain(error, 'scan');
+    showUrlError(plain.lead, plain.detail, plain.code);
   } finally {
     if (button) button.disabled = false;
   }
+}
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  void scan(urlInput.value);
 });
 
+function showHarError(lead: string, code: string): void {
+  clearResults();
+  fillError(harError, lead, undefined, code);
+  harError.scrollIntoView({ block: 'nearest' });
+}
+
 async function importHar(file: File): Promise<void> {
-  clearError();
+  clearErrors();
   const tooBig = checkHarSize(file.size);
-  if (tooBig) return showError(tooBig.message);
-  setStatus(`Reading ${file.name}…`);
-  const parsed = parseHar(await file.text());
-  if (!parsed.ok) {
-    setStatus('');
-    return showError(`${file.name}: ${parsed.message}`);
+  if (tooBig) return showHarError(tooBig.message, tooBig.code);
+  if (file.size === 0) {
+    return showHarError(
+      `${file.name} is empty. Export the HAR again from the browser's Network panel after the page has loaded.`,
+      'har_empty',
+    );
   }
+  setStatus(`Reading ${file.name}…`);
+  revealProgress();
+  const parsed = parseHar(await file.text());
+  if (!parsed.ok) return showHarError(`${file.name}: ${parsed.message}`, parsed.code);
   await map(
     {
       version: 1,
@@ -201,6 +308,8 @@ async function importHar(file: File): Promise<void> {
 
 fileInput.addEventListener('change', () => {
   const file = fileInput.files?.[0];
+  // Cleared, so picking the same file again (after editing it, or to map it afresh) fires change again.
+  fileInput.value = '';
   if (file) void importHar(file);
 });
 for (const type of ['dragenter', 'dragover'] as const) {
@@ -218,8 +327,26 @@ drop.addEventListener('drop', (event) => {
   if (file) void importHar(file);
 });
 
+/** The saved link with the provider "What breaks" shows, so a shared link opens on the same answer. */
+function linkFor(base: string): string {
+  const url = new URL(base, location.href);
+  if (shownProvider) url.searchParams.set('provider', shownProvider);
+  else url.searchParams.delete('provider');
+  return url.href;
+}
+
+function syncLinks(): void {
+  const input = document.getElementById('deps-permalink-url') as HTMLInputElement | null;
+  if (savedUrl && input) input.value = linkFor(savedUrl);
+  // On a permalink, the address bar is the link: keep it in step with the picker.
+  if (query.has('report')) history.replaceState(null, '', linkFor(location.href));
+}
+
 picker.addEventListener('change', () => {
-  if (current) renderBreaks(current, picker.value);
+  if (!current) return;
+  wantedProvider = picker.value;
+  shownProvider = renderBreaksPicker(current, wantedProvider);
+  syncLinks();
 });
 
 byId('deps-export-json').addEventListener('click', () => {
@@ -228,49 +355,102 @@ byId('deps-export-json').addEventListener('click', () => {
 byId('deps-export-csv').addEventListener('click', () => {
   if (current) download(exportFileName(current, 'csv'), 'text/csv', toCsv(current));
 });
-byId('deps-save').addEventListener('click', async () => {
-  if (!current) return;
-  const out = byId('deps-permalink');
-  out.replaceChildren(h('p', {}, 'Saving…'));
+
+/** Shows the saved link with a Copy button, or (null) clears it for a new map. */
+function resetSave(url: string | null, expiresAt?: string): void {
+  savedUrl = url;
+  clearBox(saveError);
+  saveButton.disabled = url !== null;
+  saveButton.textContent = url === null ? 'Save and get a link' : 'Saved';
+  if (url === null) {
+    permalink.replaceChildren();
+    return;
+  }
+  const input = h('input', { id: 'deps-permalink-url', type: 'url', readonly: true, value: linkFor(url) });
+  const copy = h('button', { type: 'button', id: 'deps-permalink-copy' }, 'Copy link');
+  const copied = h('span', { class: 'deps-help', role: 'status' });
+  copy.addEventListener('click', async () => {
+    try {
+      await navigator.clipboard.writeText(input.value);
+      copied.textContent = 'Link copied.';
+    } catch {
+      input.select();
+      copied.textContent = 'Select the link and copy it (Ctrl+C or ⌘C).';
+    }
+  });
+  permalink.replaceChildren(
+    h('label', { for: 'deps-permalink-url' }, 'Link to this map'),
+    h('div', { class: 'deps-row' }, input, copy),
+    copied,
+    h(
+      'p',
+      { class: 'deps-help' },
+      expiresAt
+        ? `Anyone with this link can open the map until ${new Date(expiresAt).toLocaleDateString()}. It opens on the provider chosen under “What breaks”.`
+        : 'Anyone with this link can open the map. It opens on the provider chosen under “What breaks”.',
+    ),
+  );
+}
+
+saveButton.addEventListener('click', async () => {
+  if (!current || savedUrl) return;
+  const report = current;
+  clearBox(saveError);
+  saveButton.disabled = true;
+  saveButton.textContent = 'Saving…';
   try {
-    const saved = await saveReport(current);
-    const input = h('input', { id: 'deps-permalink-url', type: 'url', readonly: true, value: saved.url });
-    out.replaceChildren(
-      h('label', { for: 'deps-permalink-url' }, 'Permalink'),
-      input,
-      h(
-        'p',
-        { class: 'deps-help' },
-        `Anyone with this link can open the report until ${new Date(saved.expiresAt).toLocaleDateString()}.`,
-      ),
-    );
-    input.focus();
-    input.select();
+    const saved = await saveReport(report);
+    // A new map started while saving: that link belongs to the old one.
+    if (current !== report) return;
+    resetSave(saved.url, saved.expiresAt);
+    byId<HTMLInputElement>('deps-permalink-url').select();
   } catch (error) {
-    out.replaceChildren(h('p', { class: 'deps-bad' }, `Could not save: ${describe(error)}`));
+    saveButton.disabled = false;
+    saveButton.textContent = 'Save and get a link';
+    // Into its own box: a failed save (429 included) never replaces a link already shown.
+    const plain = explain(error, 'save');
+    fillError(saveError, plain.lead, plain.detail, plain.code);
   }
 });
 
 /** /deps/?report=ID opens a saved report. */
 async function openSaved(id: string): Promise<void> {
-  if (!isReportId(id)) return showError('This report link is malformed (invalid_report_id).');
+  if (!isReportId(id)) {
+    const plain = plainError('invalid_report_id', 'The report id in this link is malformed.', 'load');
+    return fillError(errorBox, plain.lead, plain.detail, plain.code);
+  }
   setStatus('Loading the saved report…');
   try {
     const saved = await loadReport(id);
     current = saved.report as DependencyReport;
     render(current, new Set());
     byId('deps-export').hidden = false;
+    // Already saved: offer its link (with the provider), not a second copy.
+    resetSave(`${location.origin}${location.pathname}?report=${encodeURIComponent(id)}`, saved.expiresAt);
+    const made = new Date(saved.report.createdAt);
+    const what = saved.report.page ?? 'a page';
+    document.title = `Saved map of ${what}, ${made.toLocaleDateString()} · ${document.title}`;
+    byId('deps-results-title').textContent = `Saved map of ${what}`;
     // Anyone can save a report: say whose words these are, so a made-up one cannot pass for our finding.
     setStatus(
-      `Saved report, made ${new Date(saved.report.createdAt).toLocaleString()}; the link expires ${new Date(saved.expiresAt).toLocaleDateString()}. Its contents are as the person who saved it sent them; map the page again to check.`,
+      `Saved report, made ${made.toLocaleString()}; the link expires ${new Date(saved.expiresAt).toLocaleDateString()}. Its contents are as the person who saved it sent them; map the page again to check.`,
     );
     await drawGraph(current);
   } catch (error) {
     setStatus('');
-    showError(`Could not open the saved report: ${describe(error)}`);
+    const plain = explain(error, 'load');
+    fillError(errorBox, plain.lead, plain.detail, plain.code);
   }
 }
 
+addEventListener('resize', () => markScrollables(results));
+
 byId('deps-har-limit').textContent = `${HAR_MAX_BYTES / 1024 / 1024} MB`;
-const reportId = new URLSearchParams(location.search).get('report');
+const reportId = query.get('report');
+const askedUrl = query.get('url');
 if (reportId !== null) void openSaved(reportId);
+else if (askedUrl !== null) {
+  // What a no-JS submit of the form produces: fill the box and map it, as the reader asked.
+  urlInput.value = askedUrl;
+  void scan(askedUrl);
+}

@@ -1,13 +1,32 @@
 /** Draws the report's views (summary, single points of failure, providers, what breaks, hosts) into the page. */
+import { absenceAnswer, absentMajorProviders, defaultBreaksProvider } from '../../core/map/breaks-choice.ts';
 import { dnsProvidersOf, companyOf, networksOf, UNATTRIBUTED } from '../../core/map/hosts.ts';
 import { IMPACT_CLASSES, whatBreaks, type ImpactClass } from '../../core/map/impact.ts';
-import { providerTable } from '../../core/map/provider-table.ts';
+import { describeServices, providerTable } from '../../core/map/provider-table.ts';
 import { findSinglePointsOfFailure } from '../../core/map/spof.ts';
 import { summarise } from '../../core/map/summary.ts';
 import type { DependencyReport } from '../../core/map/types.ts';
-import { byId, h, table } from './dom.ts';
+import { byId, h, hostName, table } from './dom.ts';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** Lookup error codes (HOST_ERROR_CODES) in words; the code and the resolver's message stay in the title. */
+const LOOKUP_WORDS: Record<string, string> = {
+  nxdomain: 'name does not exist',
+  nodata: 'no address',
+  servfail: 'DNS server failed',
+  refused: 'DNS server refused',
+  timeout: 'timed out',
+  cname_loop: 'alias loop',
+  malformed: 'bad DNS answer',
+  truncated: 'answer cut short',
+  budget_exhausted: 'not looked up (too many hosts)',
+  invalid_host: 'not a valid host name',
+  upstream_error: 'lookup failed',
+};
+
+/** "consent-provider" -> "consent provider". */
+const words = (slug: string) => slug.replace(/[-_]+/g, ' ');
 
 export const IMPACT_LABELS: Record<ImpactClass, { title: string; help: string }> = {
   'render-blocking': {
@@ -52,7 +71,7 @@ export function renderSummary(report: DependencyReport): void {
     item(s.networks, 'Networks (CDN, cloud, ASN)'),
     item(s.dnsProviders, 'DNS providers'),
     item(s.renderBlocking, 'Render-blocking resources'),
-    item(s.renderBlockingThirdParty, '…of them third-party'),
+    item(s.renderBlockingThirdParty, 'Render-blocking, third-party'),
     item(s.unresolved, 'Hosts not resolved'),
   );
 }
@@ -65,57 +84,75 @@ export function renderSpof(report: DependencyReport): void {
       ? h(
           'p',
           {},
-          'No single point of failure found with the rules below (DNS, render path, blocking third parties).',
+          'No single point of failure found: your own hosts do not all rely on one DNS provider, no single network carries every render-blocking resource, and no third party serves a render-blocking resource.',
         )
       : h('ul', {}, ...found.map((s) => h('li', {}, h('strong', {}, `${s.name}: `), s.message))),
   );
 }
 
 export function renderProviders(report: DependencyReport): void {
+  // Render-blocking comes right after the name: after an outage it is the column people look for, and on a
+  // phone the first columns are the ones in view.
   const rows = providerTable(report).map((r) => [
     r.name,
-    r.roles.join(', '),
-    `${r.hosts.length}${r.servesFirstParty ? ' (incl. yours)' : ''}`,
-    r.resources,
     r.renderBlocking,
-    r.hosts.slice(0, 6).join(', ') + (r.hosts.length > 6 ? `, +${r.hosts.length - 6} more` : ''),
+    r.resources,
+    `${r.hosts.length}${r.servesFirstParty ? ' (incl. yours)' : ''}`,
+    describeServices(r),
   ]);
   byId('deps-providers').replaceChildren(
     table(
       'Providers your page depends on',
-      ['Provider', 'Role', 'Hosts', 'Resources', 'Render-blocking', 'Host names'],
+      ['Provider', 'Render-blocking', 'Resources', 'Hosts', 'Services (hosts on each)'],
       rows,
     ),
   );
 }
 
-/** Fills the provider picker, keeping the current choice when it still exists. */
-export function renderBreaksPicker(report: DependencyReport): void {
+/**
+ * Fills the provider picker: the page's providers, then major providers it does not use. Shows `wanted`
+ * (the user's pick or the link's `provider=`) when it is on the list, else the default
+ * (defaultBreaksProvider). Returns the provider shown.
+ */
+export function renderBreaksPicker(report: DependencyReport, wanted: string | null): string {
   const select = byId<HTMLSelectElement>('deps-breaks-provider');
-  const current = select.value;
-  const names = providerTable(report)
-    .map((r) => r.name)
-    .filter((n) => n !== UNATTRIBUTED);
-  select.replaceChildren(...names.map((n) => h('option', { value: n }, n)));
-  if (names.includes(current)) select.value = current;
-  renderBreaks(report, select.value);
+  const rows = providerTable(report);
+  const names = rows.map((r) => r.name).filter((n) => n !== UNATTRIBUTED);
+  const absent = absentMajorProviders(report, names);
+  const option = (n: string) => h('option', { value: n }, n);
+  select.replaceChildren(
+    h('optgroup', { label: 'Used by your page' }, ...names.map(option)),
+    absent.length > 0 ? h('optgroup', { label: 'Not found on your page' }, ...absent.map(option)) : '',
+  );
+  const shown =
+    wanted !== null && (names.includes(wanted) || absent.includes(wanted))
+      ? wanted
+      : (defaultBreaksProvider(rows) ?? '');
+  select.value = shown;
+  renderBreaks(report, shown, absent.includes(shown));
+  return shown;
 }
 
-export function renderBreaks(report: DependencyReport, provider: string): void {
+export function renderBreaks(report: DependencyReport, provider: string, absent = false): void {
   const out = byId('deps-breaks-result');
   if (!provider) {
     out.replaceChildren(h('p', {}, 'No provider identified yet.'));
     return;
   }
+  if (absent) {
+    out.replaceChildren(h('p', { class: 'deps-good' }, absenceAnswer(report, provider)));
+    return;
+  }
   const result = whatBreaks(report, provider);
   const total = IMPACT_CLASSES.reduce((n, c) => n + result.byClass[c].length, 0);
+  const affected = `${plural(total, 'resource')} on ${plural(result.hosts.length, 'host')} ${total === 1 ? 'is' : 'are'} affected`;
   out.replaceChildren(
     h(
       'p',
       { class: result.pageDown ? 'deps-bad' : '' },
       result.pageDown
-        ? `If ${provider} goes down, your page itself is down: ${plural(total, 'resource')} on ${plural(result.hosts.length, 'host')} are affected.`
-        : `If ${provider} goes down, ${plural(total, 'resource')} on ${plural(result.hosts.length, 'host')} are affected.`,
+        ? `If ${provider} goes down, your page itself is down: ${affected}.`
+        : `If ${provider} goes down, ${affected}.`,
     ),
     ...IMPACT_CLASSES.map((c) => {
       const items = result.byClass[c];
@@ -129,36 +166,70 @@ export function renderBreaks(report: DependencyReport, provider: string): void {
           : h(
               'ul',
               {},
-              ...items
-                .slice(0, 50)
-                .map((i) =>
-                  h(
-                    'li',
-                    {},
-                    h('span', { class: 'deps-type' }, i.resource.type),
-                    ' ',
-                    h('span', { class: 'deps-url' }, i.resource.url),
-                    ` — ${i.company}`,
-                  ),
+              ...items.slice(0, 50).map((i) =>
+                h(
+                  'li',
+                  {},
+                  h('span', { class: 'deps-type' }, i.resource.type),
+                  ' ',
+                  h('span', { class: 'deps-url' }, i.resource.url),
+                  ` — ${i.company}`,
+                  // Who injected it (HAR initiator): a tag manager's outage stops these too.
+                  i.resource.initiatorHost && i.resource.initiatorHost !== i.resource.host
+                    ? h('span', { class: 'deps-help' }, `, loaded by ${i.resource.initiatorHost}`)
+                    : '',
                 ),
+              ),
               items.length > 50 ? h('li', {}, `…and ${items.length - 50} more (see the CSV export).`) : '',
             ),
       );
     }),
+    result.loadedBy.length === 0
+      ? ''
+      : h(
+          'section',
+          { class: 'deps-impact', 'aria-label': 'Also not loaded' },
+          h('h4', {}, `Also not loaded (${result.loadedBy.length})`),
+          h('p', { class: 'deps-help' }, `what loads them (a tag manager, say) is down with ${provider}`),
+          h(
+            'ul',
+            {},
+            ...result.loadedBy
+              .slice(0, 50)
+              .map((i) =>
+                h(
+                  'li',
+                  {},
+                  h('span', { class: 'deps-type' }, i.resource.type),
+                  ' ',
+                  h('span', { class: 'deps-url' }, i.resource.url),
+                  ` — loaded by ${i.loadedBy ?? ''}`,
+                ),
+              ),
+          ),
+        ),
   );
 }
 
 export function renderHosts(report: DependencyReport, pending: ReadonlySet<string>): void {
   const resolved = new Set(report.hosts.map((x) => x.host));
   const rows = report.hosts.map((x) => [
-    x.host,
+    hostName(x.host),
     companyOf(x),
-    x.firstParty ? 'first party' : x.entity.category,
+    x.firstParty ? 'first party' : words(x.entity.category),
     networksOf(x).join(', ') || '—',
     dnsProvidersOf(x).join(', ') || '—',
-    x.errors.length > 0 ? x.errors.map((e) => `${e.code}: ${e.message}`).join('; ') : 'ok',
+    x.errors.length > 0
+      ? h(
+          'span',
+          { title: x.errors.map((e) => `${e.code}: ${e.message}`).join('; ') },
+          [...new Set(x.errors.map((e) => LOOKUP_WORDS[e.code] ?? words(e.code)))].join('; '),
+        )
+      : 'ok',
   ]);
-  for (const host of pending) if (!resolved.has(host)) rows.push([host, '…', '…', '…', '…', 'resolving']);
+  for (const host of pending) {
+    if (!resolved.has(host)) rows.push([hostName(host), '…', '…', '…', '…', 'resolving']);
+  }
   byId('deps-hosts').replaceChildren(
     table(`All hosts (${rows.length})`, ['Host', 'Company', 'Category', 'Networks', 'DNS', 'Lookup'], rows),
   );

@@ -68,9 +68,10 @@ const cases: Array<{
       nameServers: ['ns-1.awsdns-01.org'],
       asnNumber: 16509,
     }),
+    // Unknown tenant of CloudFront's own delivery domain: no product, but Amazon's network.
     entity: {
       name: 'd111abcdef8.cloudfront.net',
-      company: 'd111abcdef8.cloudfront.net',
+      company: 'Amazon',
       category: 'other',
       unrecognised: true,
     },
@@ -159,6 +160,7 @@ describe('attributeHost', () => {
     const [cloudfront] = attributeHost((cases[6] as (typeof cases)[number]).o, PAGE, ranges).providers;
     expect(cloudfront).toEqual({
       name: 'Amazon CloudFront',
+      operator: 'Amazon',
       role: 'cdn',
       signal: 'ip-range',
       service: 'CloudFront',

@@ -27,6 +27,7 @@ describe('mergeAttributions', () => {
     expect(out).toEqual([
       {
         name: 'Amazon CloudFront',
+        operator: 'Amazon',
         role: 'cdn',
         signal: 'ip-range',
         evidence: '13.32.0.1 in 13.32.0.0/15',
@@ -53,8 +54,14 @@ describe('mergeAttributions', () => {
       c('Cloudflare DNS', 'dns', 'ns', 'a.ns.cloudflare.com', 'Cloudflare'),
     ]);
     expect(out).toEqual([
-      { name: 'Hetzner', role: 'cloud', signal: 'asn', evidence: 'AS24940' },
-      { name: 'Cloudflare DNS', role: 'dns', signal: 'ns', evidence: 'a.ns.cloudflare.com' },
+      { name: 'Hetzner', operator: 'Hetzner', role: 'cloud', signal: 'asn', evidence: 'AS24940' },
+      {
+        name: 'Cloudflare DNS',
+        operator: 'Cloudflare',
+        role: 'dns',
+        signal: 'ns',
+        evidence: 'a.ns.cloudflare.com',
+      },
     ]);
   });
 
@@ -78,7 +85,9 @@ describe('mergeAttributions', () => {
       c('Akamai', 'cdn', 'cname', 'a (akamaiedge.net)'),
       c('Akamai', 'cdn', 'cname', 'a (akamaiedge.net)'),
     ]);
-    expect(out).toEqual([{ name: 'Akamai', role: 'cdn', signal: 'cname', evidence: 'a (akamaiedge.net)' }]);
+    expect(out).toEqual([
+      { name: 'Akamai', operator: 'Akamai', role: 'cdn', signal: 'cname', evidence: 'a (akamaiedge.net)' },
+    ]);
   });
 
   it('nothing in, nothing out', () => {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { CSV_COLUMNS, csvCell, exportFileName, toCsv, toJson } from '../../../src/core/map/export.ts';
+import {
+  CSV_COLUMNS,
+  csvCell,
+  exportFileName,
+  FIRST_PARTY_CATEGORY,
+  toCsv,
+  toJson,
+} from '../../../src/core/map/export.ts';
 import { shopReport } from './fixture-report.ts';
 
 describe('csvCell', () => {
@@ -40,6 +47,13 @@ describe('toCsv', () => {
     expect(lines[3]).toContain(',jsDelivr,cdn,Fastly; Cloudflare,,');
     expect(lines[5]).toContain(',cosmetic,false,browser,false,Google,analytics,');
     expect(lines[10]).toMatch(/,nxdomain$/);
+  });
+
+  it("labels the site's own hosts first-party, whatever category the entity lookup guessed", () => {
+    const report = shopReport();
+    report.hosts[0]!.entity.category = 'other';
+    const row = toCsv(report).split('\r\n')[1]!;
+    expect(row).toContain(`,true,Your site (first party),${FIRST_PARTY_CATEGORY},`);
   });
 
   it('neutralises hostile names coming back from DNS or a HAR', () => {

@@ -23,42 +23,42 @@ describe('layoutGraph', () => {
     const brief = layout.nodes.map((n) => `${n.id} ${n.x},${n.y} r${n.r} h${n.hosts.length}`);
     expect(layout.width).toBe(GRAPH_WIDTH);
     expect(layout.narrow).toBe(false);
-    // 6 companies, 7 providers (incl. "Unattributed" for broken.example): 7 rows, 24 px above and below.
-    expect(layout.height).toBe(48 + 6 * ROW_GAP);
-    // Providers first by hosts (CF, GC, ACF, GCDNS, AS, Fastly, Unattr. = 0..6); companies by the mean
-    // index of their providers weighted by hosts: first party (0*2+2*1)/3, Google (1*3+3*2)/5 = 1.8,
-    // Stripe 2, jsDelivr (0+5)/2, tracker 4, broken 6; providers again by their companies' mean index:
-    // CloudFront, Cloudflare, Google Cloud and its DNS all 1 (ties by name), Fastly 3, AS 4, Unattributed 5.
+    // 6 companies, 6 providers (operators: Cloudflare = its CDN and DNS, Google = Cloud and Cloud DNS,
+    // Amazon = CloudFront; "Unattributed" for broken.example): 6 rows, 24 px above and below.
+    expect(layout.height).toBe(48 + 5 * ROW_GAP);
+    // Providers first by hosts (Cloudflare, Google, Amazon, AS, Fastly, Unattributed = 0..5); companies
+    // by the mean index of their providers weighted by hosts: first party (0*2+2*1)/3, Google 1,
+    // jsDelivr (0+4)/2 and Stripe 2 (ties by name), tracker 3, broken 5; providers again by their
+    // companies' mean index: Cloudflare (0*2+2)/3, Google 1, Amazon (0+3)/2, Fastly 2, AS 4, Unattributed 5.
     // Columns at 12 %, 36 % and 66 % of 760 px.
     expect(brief).toEqual([
-      'site 91.2,102 r14 h9',
-      'c:Your site (first party) 273.6,37 r6.8 h2',
-      'c:Google 273.6,63 r7.5 h3',
-      'c:Stripe 273.6,89 r6 h1',
-      'c:jsDelivr 273.6,115 r6 h1',
-      'c:t.tracker.example 273.6,141 r6 h1',
-      'c:broken.example 273.6,167 r6 h1',
-      'p:Amazon CloudFront 501.6,24 r6.8 h2',
-      'p:Cloudflare 501.6,50 r7.5 h3',
-      'p:Google Cloud 501.6,76 r7.5 h3',
-      'p:Google Cloud DNS 501.6,102 r6.8 h2',
-      'p:Fastly 501.6,128 r6 h1',
-      'p:AS64500 EXAMPLE-NET 501.6,154 r6 h1',
-      'p:Unattributed 501.6,180 r6 h1',
+      'site 91.2,89 r14 h9',
+      'c:Your site (first party) 273.6,24 r6.8 h2',
+      'c:Google 273.6,50 r7.5 h3',
+      'c:jsDelivr 273.6,76 r6 h1',
+      'c:Stripe 273.6,102 r6 h1',
+      'c:t.tracker.example 273.6,128 r6 h1',
+      'c:broken.example 273.6,154 r6 h1',
+      'p:Cloudflare 501.6,24 r7.5 h3',
+      'p:Google 501.6,50 r7.5 h3',
+      'p:Amazon 501.6,76 r6.8 h2',
+      'p:Fastly 501.6,102 r6 h1',
+      'p:AS64500 EXAMPLE-NET 501.6,128 r6 h1',
+      'p:Unattributed 501.6,154 r6 h1',
     ]);
-    expect(layout.links).toHaveLength(6 + 9);
+    expect(layout.links).toHaveLength(6 + 8);
     expect(layout.links[0]).toEqual({
       source: 'site',
       target: 'c:Your site (first party)',
       weight: 2,
-      path: 'M91.2,102C182.4,102 182.4,37 273.6,37',
+      path: 'M91.2,89C182.4,89 182.4,24 273.6,24',
       width: 2,
     });
     // Label boxes: centred under the site (as wide as the room left of it), right of the others up to
     // the next column's circles (501.6 - 14 - 4) or the drawing's edge (760 - 8).
-    expect(layout.nodes[0]!.labelBox).toEqual({ x: 91.2, y: 130, anchor: 'middle', maxWidth: 166 });
-    expect(layout.nodes[1]!.labelBox).toEqual({ x: 284.4, y: 41, anchor: 'start', maxWidth: 199 });
-    expect(layout.nodes[7]!.labelBox).toEqual({ x: 512.4, y: 28, anchor: 'start', maxWidth: 239 });
+    expect(layout.nodes[0]!.labelBox).toEqual({ x: 91.2, y: 117, anchor: 'middle', maxWidth: 166 });
+    expect(layout.nodes[1]!.labelBox).toEqual({ x: 284.4, y: 28, anchor: 'start', maxWidth: 199 });
+    expect(layout.nodes[7]!.labelBox).toEqual({ x: 513.1, y: 28, anchor: 'start', maxWidth: 238 });
   });
 
   it('gives the same layout whatever the order of hosts', () => {
@@ -78,6 +78,55 @@ describe('layoutGraph', () => {
     // Every host is behind exactly one company node.
     expect(companies.reduce((s, n) => s + n.hosts.length, 0)).toBe(120);
     expect(providers.some((n) => n.group && /other networks$/.test(n.label))).toBe(true);
+  });
+
+  it('never folds a company or network that carries render-blocking resources; folds the least important first', () => {
+    const report = bigReport(120);
+    // The smallest company and network of the tail each get one render-blocking resource.
+    report.resources = [
+      {
+        url: 'https://h39.example/a.js',
+        host: 'h39.example',
+        type: 'script',
+        renderBlocking: true,
+        blockingEvidence: 'browser',
+      },
+      {
+        url: 'https://h29.example/b.css',
+        host: 'h29.example',
+        type: 'stylesheet',
+        renderBlocking: true,
+        blockingEvidence: 'browser',
+      },
+    ];
+    const layout = layoutGraph(report);
+    const companies = layout.nodes.filter((n) => n.kind === 'company');
+    const providers = layout.nodes.filter((n) => n.kind === 'provider');
+    expect(companies).toHaveLength(MAX_GRAPH_COMPANIES);
+    expect(providers).toHaveLength(MAX_GRAPH_PROVIDERS);
+    // h39: Company 39 on Net 9; h29: Company 29 on Net 29.
+    for (const label of ['Company 39', 'Company 29', 'Net 9', 'Net 29']) {
+      const node = layout.nodes.find((n) => n.label === label);
+      expect(node?.group, label).toBe(false);
+      expect(node!.renderBlocking).toBe(1);
+    }
+    // Nothing render-blocking is left inside a group node.
+    for (const n of layout.nodes.filter((x) => x.group)) expect(n.renderBlocking, n.label).toBe(0);
+  });
+
+  it('never folds a single point of failure, even with more of them than the cap', () => {
+    const report = bigReport(120);
+    // Every company serves one blocking resource: all 40 are drawn, none folded.
+    report.resources = Array.from({ length: 40 }, (_, i) => ({
+      url: `https://h${i}.example/a.js`,
+      host: `h${i}.example`,
+      type: 'script' as const,
+      renderBlocking: true,
+      blockingEvidence: 'browser' as const,
+    }));
+    const companies = layoutGraph(report).nodes.filter((n) => n.kind === 'company');
+    expect(companies).toHaveLength(40);
+    expect(companies.some((n) => n.group)).toBe(false);
   });
 
   it('draws an empty map as the site alone, its label inside the drawing', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { summarise } from '../../../src/core/map/summary.ts';
-import { providerTable } from '../../../src/core/map/provider-table.ts';
+import { describeServices, providerTable } from '../../../src/core/map/provider-table.ts';
 import { shopReport } from './fixture-report.ts';
 
 describe('summarise', () => {
@@ -11,9 +11,11 @@ describe('summarise', () => {
       thirdPartyHosts: 7,
       // Google (3 hosts), jsDelivr, Stripe, and two unknown hosts as their own companies.
       thirdPartyCompanies: 5,
-      // Cloudflare, Amazon CloudFront, Fastly, Google Cloud, AS64500 EXAMPLE-NET.
+      // Operators: Cloudflare, Amazon (CloudFront), Fastly, Google (Cloud), AS64500 EXAMPLE-NET.
       networks: 5,
+      // Cloudflare and Google (Google Cloud DNS).
       dnsProviders: 2,
+      operators: 5,
       resources: 10,
       renderBlocking: 3,
       renderBlockingThirdParty: 1,
@@ -35,6 +37,37 @@ describe('summarise', () => {
     expect(summarise(report).renderBlocking).toBe(3);
   });
 
+  it('counts one operator once, whatever its services are called', () => {
+    const report = shopReport();
+    report.hosts[6]!.providers.push({ name: 'Amazon Route 53', role: 'dns', signal: 'ns' });
+    report.hosts[5]!.providers.push({ name: 'Google (own DNS)', role: 'dns', signal: 'ns' });
+    report.hosts[2]!.nameServers = ['ns3.cloudflare.com'];
+    const s = summarise(report);
+    // Cloudflare, Google, Amazon: "Google (own DNS)" is Google Cloud DNS's operator.
+    expect(s.dnsProviders).toBe(3);
+    expect(s.networks).toBe(5);
+  });
+
+  it('an unknown host on an operator’s domain counts for that operator, not as a company of its own', () => {
+    const report = shopReport();
+    const unknown = (host: string) => ({
+      ...report.hosts[7]!,
+      host,
+      entity: { name: host, company: host, category: 'other', unrecognised: true },
+    });
+    const cdnjs = {
+      ...unknown('cdnjs.cloudflare.com'),
+      entity: { name: 'Cloudflare CDN', company: 'Cloudflare', category: 'cdn', unrecognised: false },
+    };
+    // Saved before the resolver named the operator (company = host): derived on read.
+    report.hosts.push(cdnjs, unknown('challenges.cloudflare.com'));
+    // Google, jsDelivr, Stripe, the tracker, broken.example, and Cloudflare once.
+    expect(summarise(report).thirdPartyCompanies).toBe(6);
+    // As the resolver now states it.
+    report.hosts[report.hosts.length - 1]!.entity.company = 'Cloudflare';
+    expect(summarise(report).thirdPartyCompanies).toBe(6);
+  });
+
   it('is all zeros for an empty map', () => {
     const s = summarise(shopReport({ hosts: [], resources: [] }));
     expect(Object.values(s).every((v) => v === 0)).toBe(true);
@@ -54,12 +87,24 @@ describe('providerTable', () => {
     expect(rows).toEqual([
       // www + static (DNS) + jsDelivr (CDN): document, app.css, lib.js, logo.png
       { name: 'Cloudflare', roles: 'cdn+dns', hosts: 3, resources: 4, blocking: 3, own: true },
-      { name: 'Amazon CloudFront', roles: 'cdn', hosts: 2, resources: 3, blocking: 1, own: true },
+      { name: 'Amazon', roles: 'cdn', hosts: 2, resources: 3, blocking: 1, own: true },
       { name: 'Fastly', roles: 'cdn', hosts: 1, resources: 1, blocking: 1, own: false },
-      { name: 'Google Cloud', roles: 'cloud', hosts: 3, resources: 3, blocking: 0, own: false },
-      { name: 'Google Cloud DNS', roles: 'dns', hosts: 2, resources: 2, blocking: 0, own: false },
+      // Google Cloud and Google Cloud DNS: one operator, each resource counted once.
+      { name: 'Google', roles: 'cloud+dns', hosts: 3, resources: 3, blocking: 0, own: false },
       { name: 'AS64500 EXAMPLE-NET', roles: 'network', hosts: 1, resources: 1, blocking: 0, own: false },
     ]);
+  });
+
+  it('keeps the per-service detail under each operator', () => {
+    const google = providerTable(shopReport()).find((r) => r.name === 'Google')!;
+    expect(google.services.map((s) => `${s.name} ${s.roles} ${s.hosts.length} ${s.resources}`)).toEqual([
+      'Google Cloud cloud 3 3',
+      'Google Cloud DNS dns 2 2',
+    ]);
+    expect(describeServices(google)).toBe(
+      'Google Cloud: cloud (www.googletagmanager.com, www.google-analytics.com, +1 more); ' +
+        'Google Cloud DNS: DNS (www.googletagmanager.com, www.google-analytics.com)',
+    );
   });
 
   it('puts resolved hosts without any attribution under "Unattributed"', () => {
@@ -69,10 +114,20 @@ describe('providerTable', () => {
     expect(row?.hosts).toEqual(['t.tracker.example']);
   });
 
-  it('falls back to name-server domains when no DNS provider is attributed', () => {
+  it('falls back to name-server domains when no DNS provider is attributed, under their operator', () => {
     const report = shopReport();
     report.hosts[6]!.nameServers = ['NS-1.AWSDNS-01.ORG.', 'ns-2.awsdns-01.org'];
-    const row = providerTable(report).find((r) => r.name === 'awsdns-01.org');
-    expect(row).toMatchObject({ roles: ['dns'], hosts: ['js.stripe.com'] });
+    const row = providerTable(report).find((r) => r.name === 'Amazon')!;
+    expect(row.roles).toEqual(['cdn', 'dns']);
+    expect(row.services.find((s) => s.name === 'awsdns-01.org')).toMatchObject({
+      roles: ['dns'],
+      hosts: ['js.stripe.com'],
+    });
+  });
+
+  it('an unrecognised name-server domain is a provider of its own', () => {
+    const report = shopReport();
+    report.hosts[6]!.nameServers = ['ns1.example-dns.net'];
+    expect(providerTable(report).find((r) => r.name === 'example-dns.net')?.hosts).toEqual(['js.stripe.com']);
   });
 });
