@@ -41,6 +41,7 @@ describe('loadRangeIndex', () => {
     expect(result.providers).toEqual([
       {
         name: 'Google',
+        operator: 'Google',
         role: 'cdn',
         signal: 'ip-range',
         evidence: '142.250.74.3 in 142.250.0.0/15',
