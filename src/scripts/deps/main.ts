@@ -6,6 +6,7 @@ import { MAX_HOSTS_PER_REQUEST } from '../../core/dns/limits.ts';
 import { HAR_MAX_BYTES } from '../../core/har/limits.ts';
 import { checkHarSize, parseHar } from '../../core/har/parse-har.ts';
 import { exportFileName, toCsv, toJson } from '../../core/map/export.ts';
+import { reportBaseFromHar } from '../../core/map/from-har.ts';
 import { hostsFromScan, pageFromScan, resourcesFromScan } from '../../core/map/from-scan.ts';
 import { layoutGraph } from '../../core/map/graph.ts';
 import { plainError, type FailedAction } from '../../core/map/plain-errors.ts';
@@ -287,23 +288,7 @@ async function importHar(file: File): Promise<void> {
   revealProgress();
   const parsed = parseHar(await file.text());
   if (!parsed.ok) return showHarError(`${file.name}: ${parsed.message}`, parsed.code);
-  await map(
-    {
-      version: 1,
-      method: 'har',
-      page: parsed.page,
-      createdAt: new Date().toISOString(),
-      source: {
-        ...(parsed.tool ? { tool: parsed.tool } : {}),
-        entries: parsed.entries,
-        pages: parsed.pages,
-        skipped: parsed.skipped.nonNetwork + parsed.skipped.invalid,
-        truncated: parsed.truncated,
-      },
-      resources: parsed.resources,
-    },
-    parsed.hosts,
-  );
+  await map(reportBaseFromHar(parsed, new Date().toISOString()), parsed.hosts);
 }
 
 fileInput.addEventListener('change', () => {

@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { HAR_MAX_TEXT_CHARS, MAX_MAP_HOSTS } from '../../../src/core/har/limits.ts';
 import { parseHar } from '../../../src/core/har/parse-har.ts';
+import { reportBaseFromHar } from '../../../src/core/map/from-har.ts';
 import { unresolvedHost } from '../../../src/core/map/hosts.ts';
 import { reportSchema } from '../../../src/core/map/report-schema.ts';
 import { RESOURCE_TYPES } from '../../../src/core/map/types.ts';
@@ -95,18 +96,7 @@ function check(input: string): void {
   if (result.tool) expect(result.tool.length).toBeLessThanOrEqual(2 * HAR_MAX_TEXT_CHARS + 1);
   // Whatever the file held, its map can be saved: every host, URL and text passes the report schema.
   const report = {
-    version: 1,
-    method: 'har',
-    page: result.page,
-    createdAt: '2026-11-26T12:00:00.000Z',
-    source: {
-      ...(result.tool ? { tool: result.tool } : {}),
-      entries: result.entries,
-      pages: result.pages,
-      skipped: result.skipped.nonNetwork + result.skipped.invalid,
-      truncated: result.truncated,
-    },
-    resources: result.resources,
+    ...reportBaseFromHar(result, '2026-11-26T12:00:00.000Z'),
     hosts: result.hosts.map((host) => unresolvedHost(host, 'timeout', 'Not resolved in this test.')),
   };
   const verdict = reportSchema.safeParse(report);
