@@ -6,12 +6,11 @@
  *
  * One table decides: PROVIDER_COMPANIES (providers.ts) for every provider name the attribution tables
  * use; for a bare domain (a name-server domain nothing recognised, an unknown host) the CDN name table
- * (cdn.ts: akamaized.net, amazonaws.com, azureedge.net, cloudflare.com ...) and OPERATOR_DOMAINS below,
- * the operators' own registrable domains that are not delivery names. No view munges strings.
+ * (cdn.ts: akamaized.net, amazonaws.com, azureedge.net, cloudflare.com ...) and OPERATOR_DOMAINS
+ * (operator-names.ts), the operators' own registrable domains. This is the resolver's full rule set; the
+ * mapper page uses the light rules of operator-names.ts on what the resolver already stated.
  */
-import type { ProviderAttribution } from '../deps/types.ts';
 import { matchCdnName } from './cdn.ts';
-import { matchDnsProvider } from './dns-provider.ts';
 import { companyOf } from './providers.ts';
 import { OPERATOR_DOMAINS, operatorOfNameWith } from './operator-names.ts';
 import { normaliseHost, registrableDomain } from './registrable.ts';
@@ -28,22 +27,7 @@ export function operatorForHost(name: string): string | null {
   return cdn ? companyOf(cdn.provider) : null;
 }
 
-/**
- * The operator of a name server: the DNS provider table (ns-1.awsdns-01.org is Amazon Route 53's), then
- * the operators' domains. For views that fall back to name servers (reports saved before a DNS rule
- * existed), so their fallback names still land under the right operator.
- */
-export function operatorForNameServer(ns: string): string | null {
-  const dns = matchDnsProvider(ns);
-  return dns ? companyOf(dns.provider) : operatorForHost(ns);
-}
-
 /** The operator of a provider or service name, with the full domain rules for bare domains. */
 export function operatorOf(name: string): string {
   return operatorOfNameWith(name, operatorForHost);
-}
-
-/** An attribution's operator: as the resolver stated it, or derived (reports saved before it existed). */
-export function operatorOfAttribution(p: Pick<ProviderAttribution, 'name' | 'operator'>): string {
-  return typeof p.operator === 'string' && p.operator.length > 0 ? p.operator : operatorOf(p.name);
 }

@@ -49,7 +49,7 @@ const storedUrl = (max: number) =>
 
 const provider = z.object({
   name: text,
-  // Optional: reports saved before operators existed derive it on read (operatorOfAttribution).
+  // Optional: reports saved before operators existed derive it on read (operatorOfAttributionName, operator-names.ts).
   operator: text.optional(),
   role: z.enum(PROVIDER_ROLES),
   signal: z.enum(SIGNALS),

@@ -1,15 +1,14 @@
-import { DELIVERY_SUFFIXES, operatorOfOwnDomain } from '../../../src/core/attribution/operator-names.ts';
+import {
+  DELIVERY_SUFFIXES,
+  operatorOfAttributionName,
+  operatorOfNameServer,
+  operatorOfOwnDomain,
+} from '../../../src/core/attribution/operator-names.ts';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { attributeHost, type HostObservation } from '../../../src/core/attribution/attribute-host.ts';
 import { entityForHost } from '../../../src/core/attribution/entity.ts';
-import {
-  OPERATOR_DOMAINS,
-  operatorForHost,
-  operatorForNameServer,
-  operatorOf,
-  operatorOfAttribution,
-} from '../../../src/core/attribution/operator.ts';
+import { OPERATOR_DOMAINS, operatorForHost, operatorOf } from '../../../src/core/attribution/operator.ts';
 import { isKnownProvider } from '../../../src/core/attribution/providers.ts';
 import { buildRangeIndex, type RangeTable } from '../../../src/core/attribution/range-index.ts';
 import { registrableDomain, siteOf } from '../../../src/core/attribution/registrable.ts';
@@ -50,9 +49,9 @@ describe('operatorOf: one operator behind every name of its services', () => {
   });
 
   it('an attribution keeps the operator the resolver stated; an old one without it derives it', () => {
-    expect(operatorOfAttribution({ name: 'Cloudflare DNS', operator: 'Cloudflare' })).toBe('Cloudflare');
-    expect(operatorOfAttribution({ name: 'Amazon Route 53' })).toBe('Amazon');
-    expect(operatorOfAttribution({ name: 'Amazon Route 53', operator: '' })).toBe('Amazon');
+    expect(operatorOfAttributionName({ name: 'Cloudflare DNS', operator: 'Cloudflare' })).toBe('Cloudflare');
+    expect(operatorOfAttributionName({ name: 'Amazon Route 53' })).toBe('Amazon');
+    expect(operatorOfAttributionName({ name: 'Amazon Route 53', operator: '' })).toBe('Amazon');
   });
 });
 
@@ -151,7 +150,7 @@ describe('attributeHost states the operator of every attribution', () => {
   });
 });
 
-describe('operatorForNameServer: the fallback of reports without a DNS attribution', () => {
+describe('operatorOfNameServer: the fallback of reports without a DNS attribution', () => {
   it.each<[string, string | null]>([
     ['ns-1.awsdns-01.org', 'Amazon'],
     ['NS3.CLOUDFLARE.COM.', 'Cloudflare'],
@@ -160,6 +159,6 @@ describe('operatorForNameServer: the fallback of reports without a DNS attributi
     ['ns1.google.com', 'Google'],
     ['ns1.example-dns.net', null],
   ])('%s -> %s', (ns, operator) => {
-    expect(operatorForNameServer(ns)).toBe(operator);
+    expect(operatorOfNameServer(ns)).toBe(operator);
   });
 });
