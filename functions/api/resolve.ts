@@ -1,5 +1,5 @@
 /**
- * POST /api/resolve { hosts: string[], page?: string } → ResolveResponse (src/core/deps/types.ts).
+ * POST /api/resolve { hosts: string[], page?: string } → ResolveResponse (src/core/resolve/types.ts and src/core/scan/types.ts).
  * Thin: validate, wire the DoH client and attribution from the environment, call the core.
  * Limits (docs/resolver.md): MAX_HOSTS_PER_REQUEST hosts, MAX_RESOLVE_BODY_BYTES of body,
  * RESOLVE_DEADLINE_MS for the whole call, DOH_SUBREQUEST_BUDGET DoH fetches.

@@ -6,7 +6,7 @@
 import { createBudget } from '../../src/core/dns/budget.ts';
 import { createDohClient } from '../../src/core/dns/doh-client.ts';
 import { resolveHost } from '../../src/core/dns/resolve-host.ts';
-import { isFirstParty } from '../../src/core/attribution/registrable.ts';
+import { isFirstParty } from '../../src/core/attribution/first-party.ts';
 import { ApiError, issuesFrom } from '../../src/core/http/api-error.ts';
 import { checkTarget, type HostResolver, type TargetPolicy } from '../../src/core/scan/check-target.ts';
 import {

@@ -4,7 +4,7 @@
  * Cache API (per data centre, free, no write limits) fits a few-minute cache better than KV (global, 1 write
  * per key per second, 60 s minimum TTL).
  */
-import type { ScanResponse } from '../../src/core/deps/types.ts';
+import type { ScanResponse } from '../../src/core/scan/types.ts';
 import { SCAN_CACHE_TTL_SECONDS } from '../../src/core/scan/limits.ts';
 
 /** Bump when the ScanResponse shape or the extraction rules change, so old entries are not served. */

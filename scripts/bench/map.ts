@@ -3,7 +3,7 @@
  *
  * 1. Scan a fixture page that references 50 third-party hosts (real names from the fixture zones), then
  *    resolve its hosts through `/api/resolve` exactly as the mapper page does: the same host list
- *    (src/scripts/deps/main.ts: scan hosts, then resource hosts), the same batching and in-flight count
+ *    (src/browser/deps/main.ts: scan hosts, then resource hosts), the same batching and in-flight count
  *    (`resolveInBatches`, MAX_HOSTS_PER_REQUEST, RESOLVE_CONCURRENCY), with the local DoH server adding
  *    20 ms to every query. Prints per-batch timings, wall time and its ratio to a lower bound; then the
  *    same flow again (warm isolate caches).
@@ -28,7 +28,8 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ResolvedHost, ResolveResponse, ScanResponse } from '../../src/core/deps/types.ts';
+import type { ResolvedHost, ResolveResponse } from '../../src/core/resolve/types.ts';
+import type { ScanResponse } from '../../src/core/scan/types.ts';
 import { isGloballyRoutable, originQueryName } from '../../src/core/dns/cymru.ts';
 import { parseHost } from '../../src/core/dns/hostname.ts';
 import { base64url, encodeQuery } from '../../src/core/dns/wire.ts';
@@ -122,7 +123,7 @@ interface BatchRun {
   cacheHits: number;
 }
 
-/** The page's resolve step (src/scripts/deps/main.ts → resolveInBatches), timed per batch. */
+/** The page's resolve step (src/browser/deps/main.ts → resolveInBatches), timed per batch. */
 async function resolveLikeThePage(baseUrl: string, hosts: string[], page: string): Promise<BatchRun[]> {
   const runs: BatchRun[] = [];
   const t0 = performance.now();
@@ -260,7 +261,7 @@ async function main(): Promise<void> {
     const scan = await post<ScanResponse>(`${dev.baseUrl}/api/scan`, { url: page });
     const scanMs = performance.now() - started;
     if (scan.status !== 200) throw new Error(`scan failed: ${JSON.stringify(scan.body)}`);
-    // The page's own host list (src/scripts/deps/main.ts).
+    // The page's own host list (src/browser/deps/main.ts).
     const hosts = hostsFromScan(scan.body, resourcesFromScan(scan.body));
     const resolveStarted = performance.now();
     const runs = await resolveLikeThePage(dev.baseUrl, hosts, page);

@@ -14,15 +14,10 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { MAX_HOSTS_PER_REQUEST } from '../../src/core/dns/limits.ts';
 import { parseHar } from '../../src/core/har/parse-har.ts';
-import {
-  LABEL_FONT_PX,
-  MAX_GRAPH_COMPANIES,
-  MAX_GRAPH_PROVIDERS,
-  NARROW_BELOW,
-  layoutGraph,
-} from '../../src/core/map/graph.ts';
+import { MAX_GRAPH_COMPANIES, MAX_GRAPH_PROVIDERS } from '../../src/core/map/graph-model.ts';
+import { LABEL_FONT_PX, NARROW_BELOW, layoutGraph } from '../../src/core/map/graph-layout.ts';
 import type { DependencyReport } from '../../src/core/map/types.ts';
-import { DRAW_MEASURE, nodeDetails } from '../../src/scripts/deps/graph-view.ts';
+import { DRAW_MEASURE, nodeDetails } from '../../src/browser/deps/graph-view.ts';
 import { hasChromium, launchChromium } from '../support/browser.ts';
 import { HUNDRED_HOSTS_HAR_PATH, hundredHostsHar } from '../support/hundred-hosts-har.ts';
 

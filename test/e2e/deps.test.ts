@@ -9,7 +9,7 @@ import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { MAX_HOSTS_PER_REQUEST } from '../../src/core/dns/limits.ts';
 import { parseHar } from '../../src/core/har/parse-har.ts';
-import { layoutGraph } from '../../src/core/map/graph.ts';
+import { layoutGraph } from '../../src/core/map/graph-layout.ts';
 import { providerTable } from '../../src/core/map/provider-table.ts';
 import { summarise } from '../../src/core/map/summary.ts';
 import type { DependencyReport } from '../../src/core/map/types.ts';

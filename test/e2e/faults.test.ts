@@ -13,7 +13,8 @@ import {
   worldHosts,
   writeWorldZones,
 } from '../../scripts/bench/load-world.ts';
-import type { ResolveResponse, ScanResponse } from '../../src/core/deps/types.ts';
+import type { ResolveResponse } from '../../src/core/resolve/types.ts';
+import type { ScanResponse } from '../../src/core/scan/types.ts';
 import { MAX_HOSTS_PER_REQUEST, RESOLVE_DEADLINE_MS } from '../../src/core/dns/limits.ts';
 import { MAX_PAGE_BYTES, PAGE_TIME_LIMIT_MS, STYLESHEET_TIME_LIMIT_MS } from '../../src/core/scan/limits.ts';
 import { SCAN_REFUSALS } from '../../src/core/scan/refusals.ts';

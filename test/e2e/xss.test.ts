@@ -9,7 +9,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { MAX_REPORT_HOSTS } from '../../src/core/map/report-limits.ts';
-import type { ResolvedHost } from '../../src/core/deps/types.ts';
+import type { ResolvedHost } from '../../src/core/resolve/types.ts';
 import type { DependencyReport, MapResource } from '../../src/core/map/types.ts';
 import { hasChromium } from '../support/browser.ts';
 import { browserSession } from '../support/browser-session.ts';

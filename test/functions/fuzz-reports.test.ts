@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as saveRoute from '../../functions/api/reports.ts';
 import * as getRoute from '../../functions/api/reports/[id].ts';
-import { PROVIDER_ROLES, SIGNALS } from '../../src/core/deps/types.ts';
+import { PROVIDER_ROLES, SIGNALS } from '../../src/core/resolve/types.ts';
 import { HAR_MAX_ENTRIES } from '../../src/core/har/limits.ts';
 import { cleanText, isMapHost } from '../../src/core/map/report-fields.ts';
 import { MAX_REPORT_BYTES, MAX_REPORT_TEXT } from '../../src/core/map/report-limits.ts';

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as route from '../../functions/api/resolve.ts';
-import type { ResolveResponse } from '../../src/core/deps/types.ts';
+import type { ResolveResponse } from '../../src/core/resolve/types.ts';
 import {
   MAX_HOSTS_PER_REQUEST,
   MAX_RESOLVE_BODY_BYTES,

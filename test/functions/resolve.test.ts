@@ -2,7 +2,7 @@ import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { onRequest, onRequestPost } from '../../functions/api/resolve.ts';
 import { MAX_HOSTS_PER_REQUEST, MAX_RESOLVE_BODY_BYTES } from '../../src/core/dns/limits.ts';
-import type { ResolveResponse } from '../../src/core/deps/types.ts';
+import type { ResolveResponse } from '../../src/core/resolve/types.ts';
 import { callFunction } from './call.ts';
 
 /** The loopback DoH server's control endpoint (vitest.config.ts binds it for tests only). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractHtml } from '../../functions/lib/extract-html.ts';
-import type { Resource } from '../../src/core/deps/types.ts';
+import type { Resource } from '../../src/core/scan/types.ts';
 import { ResourceCollector } from '../../src/core/scan/resource-collector.ts';
 
 /** Runs the real HTMLRewriter extraction over a string (or bytes) and lists `kind[!] url`. */

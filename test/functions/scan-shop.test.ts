@@ -7,10 +7,11 @@
 import { describe, expect, it } from 'vitest';
 import { createApiMiddleware } from '../../functions/api/_middleware.ts';
 import { onRequestPost as resolve } from '../../functions/api/resolve.ts';
-import type { ResolvedHost, ResolveResponse } from '../../src/core/deps/types.ts';
+import type { ResolvedHost, ResolveResponse } from '../../src/core/resolve/types.ts';
 import { MAX_HOSTS_PER_REQUEST } from '../../src/core/dns/limits.ts';
 import { resourcesFromScan } from '../../src/core/map/from-scan.ts';
-import { companyOf, networksOf } from '../../src/core/map/hosts.ts';
+import { networksOf } from '../../src/core/map/hosts.ts';
+import { hostCompany } from '../../src/core/map/operators.ts';
 import { findSinglePointsOfFailure } from '../../src/core/map/spof.ts';
 import type { DependencyReport } from '../../src/core/map/types.ts';
 import { callFunction } from './call.ts';
@@ -138,6 +139,6 @@ describe('the demo shop page, scanned and resolved', () => {
       ].sort(),
     );
     // YouTube and Google Fonts are one company on the map (entity owners), not two.
-    expect(companyOf(byHost.get('i.ytimg.com')!)).toBe(companyOf(byHost.get('fonts.gstatic.com')!));
+    expect(hostCompany(byHost.get('i.ytimg.com')!)).toBe(hostCompany(byHost.get('fonts.gstatic.com')!));
   }, 30_000);
 });

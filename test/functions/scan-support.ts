@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { createApiMiddleware } from '../../functions/api/_middleware.ts';
 import { onRequest, onRequestPost } from '../../functions/api/scan.ts';
-import type { ScanResponse } from '../../src/core/deps/types.ts';
+import type { ScanResponse } from '../../src/core/scan/types.ts';
 import { callFunction } from './call.ts';
 
 /** The fixture origins (allowed) and, through the first one, the canary's addresses and hits. */

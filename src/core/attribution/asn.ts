@@ -1,6 +1,6 @@
 /** Provider of an origin AS number (src/data/asn-providers.json; facts from the reference README). */
 import table from '../../data/asn-providers.json' with { type: 'json' };
-import type { ProviderRole } from '../deps/types.ts';
+import type { ProviderRole } from '../resolve/types.ts';
 
 export interface AsnMatch {
   provider: string;

@@ -6,9 +6,10 @@
  * bundled JSON, see functions/lib/range-index-source.ts). Nothing here throws on odd input; a host
  * nothing recognises gets a made-up entity and an empty provider list.
  */
-import type { ProviderAttribution, ResolvedHost } from '../deps/types.ts';
+import type { ProviderAttribution, ResolvedHost } from '../resolve/types.ts';
 import { lookupAddress, type RangeIndex } from './range-index.ts';
-import { isFirstParty, normaliseHost, siteOf } from './registrable.ts';
+import { isFirstParty } from './first-party.ts';
+import { normaliseHost, siteOf } from './registrable.ts';
 import { entityForHost } from './entity.ts';
 import { matchCdnName, matchCdnHeaders } from './cdn.ts';
 import { matchDnsProvider } from './dns-provider.ts';

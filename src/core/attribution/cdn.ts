@@ -5,7 +5,7 @@
  */
 import { parse } from 'tldts';
 import table from '../../data/cdn-cnames.json' with { type: 'json' };
-import type { ProviderRole } from '../deps/types.ts';
+import type { ProviderRole } from '../resolve/types.ts';
 import { createSuffixMatcher } from './suffix-matcher.ts';
 import { normaliseHost } from './host-name.ts';
 

@@ -14,7 +14,7 @@
  *   (ENTITY_OWNERS).
  */
 import thirdPartyWeb from 'third-party-web/nostats-subset.js';
-import type { ResolvedHost } from '../deps/types.ts';
+import type { ResolvedHost } from '../resolve/types.ts';
 import { companyOf } from './providers.ts';
 import { operatorForHost } from './operator.ts';
 

@@ -14,7 +14,7 @@
  * (AS16509 next to "Amazon CloudFront" adds nothing but a misleading "Amazon Web Services: cloud").
  * Output order: role (cdn, cloud, network, dns), then signal strength, then name.
  */
-import type { ProviderAttribution, ProviderRole, Signal } from '../deps/types.ts';
+import type { ProviderAttribution, ProviderRole, Signal } from '../resolve/types.ts';
 
 export interface Candidate {
   name: string;

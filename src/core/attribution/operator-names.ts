@@ -4,7 +4,7 @@
  * suffix list, no third-party-web, so the mapper page can import it (its JS budget) while the resolver
  * states `operator` on every attribution with the full rules (operator.ts).
  */
-import type { ProviderAttribution } from '../deps/types.ts';
+import type { ProviderAttribution } from '../resolve/types.ts';
 import { matchDnsProvider } from './dns-provider.ts';
 import { normaliseHost } from './host-name.ts';
 import { companyOf, isKnownProvider } from './providers.ts';

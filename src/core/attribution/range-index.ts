@@ -6,7 +6,7 @@
  * search: CloudFront's /24 inside a broader AWS /16 answers CloudFront, the rest of the /16 answers AWS.
  * IPv4 intervals are plain numbers (exact up to 2^53); IPv6 uses BigInt.
  */
-import type { ProviderRole } from '../deps/types.ts';
+import type { ProviderRole } from '../resolve/types.ts';
 import { parseCidr, parseCidr4, parseIp, type IpFamily } from './ip.ts';
 
 /** One provider (or one service of a provider) and its published blocks, as stored in the JSON. */

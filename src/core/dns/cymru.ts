@@ -5,7 +5,7 @@
  *   name  AS<n>.asn.cymru.com  TXT  "n | CC | registry | allocated | NAME - description, CC"
  * Team Cymru asks to be told before the service is built into software; ASN_SOURCE=off switches it off.
  */
-import type { HostError } from '../deps/types.ts';
+import type { HostError } from '../resolve/types.ts';
 import type { DohClient } from './types.ts';
 
 export interface OriginRecord {

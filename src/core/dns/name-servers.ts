@@ -2,7 +2,7 @@
  * NS records of a host's registrable zone: the DNS provider signal (awsdns-*, akam.net, ns1.com, ...).
  * Hosts of the same zone share one question through the client's cache and in-flight de-duplication.
  */
-import type { HostError } from '../deps/types.ts';
+import type { HostError } from '../resolve/types.ts';
 import { registrableZone } from './registrable-zone.ts';
 import type { DohClient } from './types.ts';
 

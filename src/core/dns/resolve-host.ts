@@ -2,7 +2,7 @@
  * One host → its CNAME chain and addresses (A and AAAA, asked in parallel). Every failure becomes a
  * HostError of the host; nothing here throws.
  */
-import type { HostError } from '../deps/types.ts';
+import type { HostError } from '../resolve/types.ts';
 import { walkCnameChain } from './cname-chain.ts';
 import { parseHost } from './hostname.ts';
 import { MAX_CNAME_CHAIN } from './limits.ts';

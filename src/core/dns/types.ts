@@ -7,7 +7,7 @@
 export type RecordType = 'A' | 'AAAA' | 'CNAME' | 'NS' | 'TXT';
 
 /**
- * Stable per-lookup failure codes; they become `HostError.code` (src/core/deps/types.ts) unchanged.
+ * Stable per-lookup failure codes; they become `HostError.code` (src/core/resolve/types.ts and src/core/scan/types.ts) unchanged.
  * `nxdomain` and `nodata` are answers, not faults, but a host without addresses reports them.
  */
 export type DnsErrorCode =

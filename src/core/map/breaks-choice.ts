@@ -3,7 +3,7 @@
  * provider the page does not use. The live map and a permalink use the same rule, so a shared link opens on
  * the same provider (docs/mapper.md, "What breaks").
  */
-import type { ResolvedHost } from '../deps/types.ts';
+import type { ResolvedHost } from '../resolve/types.ts';
 import { UNATTRIBUTED } from './hosts.ts';
 import type { ProviderRow } from './provider-table.ts';
 import type { DependencyReport } from './types.ts';

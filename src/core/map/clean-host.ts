@@ -4,7 +4,7 @@
  * a bidi override or 300 characters of padding. Everything is drawn as text already; this keeps what
  * /api/resolve answers within report-schema.ts, so the map the page shows is the map it can save.
  */
-import type { ResolvedHost } from '../deps/types.ts';
+import type { ResolvedHost } from '../resolve/types.ts';
 import { MAX_REPORT_LIST, MAX_REPORT_TEXT } from './report-limits.ts';
 import { CODE_PATTERN, cleanText, isIpAddress, isMapHost, isPrefix, MAX_ASN } from './report-fields.ts';
 

@@ -2,7 +2,8 @@
  * Exports of a report: the JSON as saved, and a CSV with one row per resource for spreadsheets.
  */
 import { classifyImpact } from './impact.ts';
-import { companyOf, dnsProvidersOf, indexHosts, networksOf } from './hosts.ts';
+import { dnsProvidersOf, indexHosts, networksOf } from './hosts.ts';
+import { hostCompany } from './operators.ts';
 import type { DependencyReport } from './types.ts';
 
 /**
@@ -53,7 +54,7 @@ export function toCsv(report: DependencyReport): string {
       r.renderBlocking,
       r.blockingEvidence,
       host?.firstParty ?? '',
-      host ? companyOf(host) : '',
+      host ? hostCompany(host) : '',
       // The page says "first party"; the CSV says so too, not the entity's guess ("other").
       host?.firstParty ? FIRST_PARTY_CATEGORY : (host?.entity.category ?? ''),
       host ? networksOf(host).join('; ') : '',

@@ -1,5 +1,5 @@
 /** The static scanner's answer as map resources. */
-import type { ScanResponse } from '../deps/types.ts';
+import type { ScanResponse } from '../scan/types.ts';
 import { isMapHost } from './report-fields.ts';
 import { typeFromScanKind } from './resource-type.ts';
 import type { MapResource } from './types.ts';

@@ -2,8 +2,7 @@
  * Reading a resolved host the way every view needs it: which networks serve it, which DNS providers
  * answer for it, which company runs it. Unknown stays visible as data ("Unattributed"), never dropped.
  */
-import { hostCompany } from './operators.ts';
-import type { ResolvedHost } from '../deps/types.ts';
+import type { ResolvedHost } from '../resolve/types.ts';
 
 /** Label of hosts no provider, range or ASN could be tied to. */
 export const UNATTRIBUTED = 'Unattributed';
@@ -39,13 +38,6 @@ export function dependenciesOf(host: ResolvedHost): string[] {
 export function nameServerDomain(ns: string): string {
   const labels = ns.toLowerCase().replace(/\.$/, '').split('.');
   return labels.slice(-2).join('.');
-}
-
-/** Company shown for a host: the entity's company, the first party, or the host itself when unknown. */
-export function companyOf(host: ResolvedHost): string {
-  // One rule for every view (tables, graph, CSV): operators.ts. The import cycle is safe: both modules
-  // use each other only inside functions.
-  return hostCompany(host);
 }
 
 export const FIRST_PARTY = 'Your site (first party)';

@@ -4,7 +4,7 @@
  * ("Cloudflare DNS"), as the provider table lists them. docs/mapper.md states the rules;
  * test/unit/map/impact.test.ts pins them.
  */
-import type { ResolvedHost } from '../deps/types.ts';
+import type { ResolvedHost } from '../resolve/types.ts';
 import { indexHosts } from './hosts.ts';
 import { hostCompany, isOperatorName, serviceDependencies, type ServiceDependency } from './operators.ts';
 import { isRenderBlocking } from './provider-table.ts';

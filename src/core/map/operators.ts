@@ -4,7 +4,7 @@
  * answers "what depends on X" (provider table, what breaks, single points of failure, graph, summary)
  * reads hosts through this one function, so their numbers agree for the same selection.
  */
-import type { ProviderRole, ResolvedHost } from '../deps/types.ts';
+import type { ProviderRole, ResolvedHost } from '../resolve/types.ts';
 // The light operator rules: this module runs in the mapper page, which must not load tldts, the CDN
 // suffix list or third-party-web; the resolver already states `operator` and the host's company.
 import {

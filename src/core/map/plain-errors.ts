@@ -2,7 +2,7 @@
  * What the mapper page says when something fails: a sentence that leads with what to do, in plain words,
  * and the API's own message and stable code kept as details (for a bug report or a support question).
  * The codes are the APIs' (src/core/scan/refusals.ts, functions/api/**, the rate limiter) and the page's own
- * (`network_error`, `http_NNN`, `invalid_response` from src/scripts/deps/api.ts).
+ * (`network_error`, `http_NNN`, `invalid_response` from src/browser/deps/api.ts).
  */
 
 export interface PlainError {

@@ -4,7 +4,7 @@
  * cdnjs.cloudflare.com, DNS for code.jquery.com). An operator's outage takes all its services down, so
  * the row's counts are what whatBreaks(operator) and the single points of failure report for it.
  */
-import type { ProviderRole } from '../deps/types.ts';
+import type { ProviderRole } from '../resolve/types.ts';
 import { indexHosts } from './hosts.ts';
 import { serviceDependencies } from './operators.ts';
 import type { DependencyReport, MapResource } from './types.ts';

@@ -7,7 +7,7 @@
  * bounded. Unknown keys (`__proto__` included) are dropped.
  */
 import { z } from 'zod';
-import { PROVIDER_ROLES, SIGNALS } from '../deps/types.ts';
+import { PROVIDER_ROLES, SIGNALS } from '../resolve/types.ts';
 import { HAR_MAX_ENTRIES } from '../har/limits.ts';
 import { MAX_REPORT_HOSTS, MAX_REPORT_LIST, MAX_REPORT_RESOURCES, MAX_REPORT_TEXT } from './report-limits.ts';
 import {

@@ -3,7 +3,7 @@
  * so the page can draw partial results. Pure: the call itself is passed in. One failed batch becomes
  * unresolved hosts carrying the API's error; it never fails the map.
  */
-import type { ResolvedHost } from '../deps/types.ts';
+import type { ResolvedHost } from '../resolve/types.ts';
 import { unresolvedHost } from './hosts.ts';
 
 /**

@@ -3,7 +3,7 @@
  * `ResourceKind`, Chrome's `_resourceType` (HAR), and MIME types / file extensions (Firefox and
  * WebPageTest HARs carry no resource type).
  */
-import type { ResourceKind } from '../deps/types.ts';
+import type { ResourceKind } from '../scan/types.ts';
 import type { ResourceType } from './types.ts';
 
 const FONT_EXT = /\.(woff2?|ttf|otf|eot)$/i;
@@ -113,6 +113,7 @@ export function typeFromScanKind(kind: ResourceKind, path: string): ResourceType
     case 'css-url':
     case 'inferred':
     case 'har':
+    case 'browser':
       return typeFromPath(path) ?? 'other';
   }
 }

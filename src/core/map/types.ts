@@ -2,7 +2,7 @@
  * The dependency map as the page builds, shows, exports and saves it. One shape for both methods
  * (static scan and HAR import) so every view below works the same way for either.
  */
-import type { ResolvedHost } from '../deps/types.ts';
+import type { ResolvedHost } from '../resolve/types.ts';
 
 /**
  * What a resource is for the browser, normalised across the scanner's kinds, Chrome's `_resourceType`

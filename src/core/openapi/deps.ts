@@ -1,11 +1,12 @@
 /**
- * Zod mirrors of the dependency mapper's response types (src/core/deps/types.ts), for the OpenAPI document
+ * Zod mirrors of the dependency mapper's response types (src/core/resolve/types.ts and src/core/scan/types.ts), for the OpenAPI document
  * and for contract tests that parse real responses. The interfaces stay the source of truth;
  * test/unit/openapi/deps.test.ts proves at compile time that each schema's output type and its interface
  * are the same type, so adding, renaming or retyping a field on either side fails the type check.
  */
 import * as z from 'zod';
-import { HOST_ERROR_CODES, PROVIDER_ROLES, RESOURCE_KINDS, SIGNALS } from '../deps/types.ts';
+import { HOST_ERROR_CODES, PROVIDER_ROLES, SIGNALS } from '../resolve/types.ts';
+import { INITIATOR_TYPES, RESOURCE_KINDS, SCAN_METHODS } from '../scan/types.ts';
 import { MAX_HOSTS_PER_REQUEST } from '../dns/limits.ts';
 
 const signalSchema = z.enum(SIGNALS).meta({ description: 'Which signal produced the attribution.' });
@@ -93,9 +94,41 @@ export const resourceSchema = z.object({
     .boolean()
     .optional()
     .meta({ description: 'True for URL literals found in inline scripts (not proof of a request).' }),
+  integrity: z
+    .string()
+    .optional()
+    .meta({ description: "The element's `integrity` attribute as written, when it had one." }),
+  requested: z.boolean().optional().meta({
+    description:
+      'Rendered scans: whether the browser requested it before the scan stopped; false = named in the served HTML only.',
+  }),
+  resourceType: z
+    .string()
+    .optional()
+    .meta({ description: "Rendered scans: Chrome's Network.ResourceType, lower-cased." }),
+  initiator: z
+    .object({ type: z.enum(INITIATOR_TYPES), url: z.string().optional() })
+    .optional()
+    .meta({ description: 'Rendered scans: who made the request (parser, script URL, redirect hop).' }),
+  method: z.string().optional(),
+  status: z.number().int().optional(),
+  failure: z
+    .string()
+    .optional()
+    .meta({ description: 'Why no response came: a net error, "timeout" or "blocked".' }),
+  renderBlockingSource: z.enum(['browser', 'markup']).optional(),
 });
 
 export const scanResponseSchema = z.object({
+  method: z.enum(SCAN_METHODS).meta({ description: 'How this answer was made.' }),
+  fallback: z
+    .object({ code: z.string(), message: z.string() })
+    .optional()
+    .meta({ description: 'Set when a rendered scan was wanted but the static scan answered, and why.' }),
+  blocked: z
+    .array(z.object({ url: z.string(), reason: z.string() }))
+    .optional()
+    .meta({ description: 'Requests of the page refused by the target policy (rendered scans).' }),
   page: z.object({
     requestedUrl: z.string(),
     finalUrl: z.string().meta({ description: 'After redirects.' }),

@@ -4,7 +4,7 @@
  * never fails. A deadline bounds the whole call: hosts not finished by then are reported as `timeout`.
  * Attribution comes in as a function so this module stays independent of the range table's loading.
  */
-import type { HostError, ResolvedHost, ResolveResponse } from '../deps/types.ts';
+import type { HostError, ResolvedHost, ResolveResponse } from '../resolve/types.ts';
 import { isGloballyRoutable, lookupAsn, type AsnInfo } from '../dns/cymru.ts';
 import { parseHost } from '../dns/hostname.ts';
 import type { Budget } from '../dns/budget.ts';

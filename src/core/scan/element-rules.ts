@@ -1,4 +1,4 @@
-import type { ResourceKind } from '../deps/types.ts';
+import type { ResourceKind } from '../scan/types.ts';
 import { scriptIsRenderBlocking, scriptType, stylesheetIsRenderBlocking } from './render-blocking.ts';
 import { parseSrcset } from './srcset.ts';
 

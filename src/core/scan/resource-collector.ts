@@ -1,4 +1,4 @@
-import type { Resource, ResourceKind } from '../deps/types.ts';
+import type { Resource, ResourceKind } from '../scan/types.ts';
 import { MAX_HOSTS, MAX_RESOURCE_URL_LENGTH, MAX_RESOURCES } from './limits.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { ResourceKind, ScanResponse, ScanStats } from '../deps/types.ts';
+import type { ResourceKind, ScanResponse, ScanStats } from '../scan/types.ts';
 import { extractCssUrls } from './css-urls.ts';
 import {
   MAX_PAGE_BYTES,
@@ -87,6 +87,7 @@ export async function scanPage(url: URL, deps: ScanDeps): Promise<ScanResponse &
   const sheets = await readStylesheets(collector, doc.finalUrl, deps);
   const { skipped, limitsHit } = collector.stats();
   return {
+    method: 'static',
     page: {
       requestedUrl: url.href,
       finalUrl: doc.finalUrl.href,

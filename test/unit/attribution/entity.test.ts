@@ -8,7 +8,7 @@ import {
   ownerOf,
   UNRECOGNISED_CATEGORY,
 } from '../../../src/core/attribution/entity.ts';
-import { isFirstParty } from '../../../src/core/attribution/registrable.ts';
+import { isFirstParty } from '../../../src/core/attribution/first-party.ts';
 
 describe('entityOf: big companies with many products', () => {
   it.each<[host: string, name: string, company: string, category: string]>([

@@ -17,4 +17,4 @@ export const ROUTE_CODES = {
 } as const satisfies Record<string, readonly string[]>;
 
 /** HostError codes: what a failed lookup may say about one host. */
-export { HOST_ERROR_CODES } from '../../../src/core/deps/types.ts';
+export { HOST_ERROR_CODES } from '../../../src/core/resolve/types.ts';

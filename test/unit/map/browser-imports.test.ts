@@ -36,7 +36,7 @@ const SERVER_ONLY = [
 ];
 
 describe('the mapper page stays light', () => {
-  it.each(['src/scripts/deps/main.ts'])('%s reaches no server-only table', (entry) => {
+  it.each(['src/browser/deps/main.ts'])('%s reaches no server-only table', (entry) => {
     const modules = reachable(entry);
     expect(modules.size).toBeGreaterThan(5);
     for (const heavy of SERVER_ONLY) expect(modules.has(heavy), heavy).toBe(false);

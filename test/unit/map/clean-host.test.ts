@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ResolvedHost } from '../../../src/core/deps/types.ts';
+import type { ResolvedHost } from '../../../src/core/resolve/types.ts';
 import { cleanResolvedHost, cleanResolvedHosts } from '../../../src/core/map/clean-host.ts';
 import { reportSchema } from '../../../src/core/map/report-schema.ts';
 import { hostileString } from '../fuzz/generators.ts';

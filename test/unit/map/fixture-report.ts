@@ -1,9 +1,9 @@
 /**
  * A hand-written map of a small shop: two first-party hosts, a multi-CDN library, Google's tag manager,
  * analytics and fonts, Stripe, an unknown tracker and a host that does not resolve. Shapes follow
- * src/core/deps/types.ts (what /api/resolve returns). Expected figures are worked out in the tests.
+ * src/core/resolve/types.ts and src/core/scan/types.ts (what /api/resolve returns). Expected figures are worked out in the tests.
  */
-import type { ProviderAttribution, ResolvedHost } from '../../../src/core/deps/types.ts';
+import type { ProviderAttribution, ResolvedHost } from '../../../src/core/resolve/types.ts';
 import type { DependencyReport, MapResource } from '../../../src/core/map/types.ts';
 
 const cdn = (name: string): ProviderAttribution => ({ name, role: 'cdn', signal: 'cname' });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { hostsFromScan, pageFromScan, resourcesFromScan } from '../../../src/core/map/from-scan.ts';
-import type { ScanResponse } from '../../../src/core/deps/types.ts';
+import type { ScanResponse } from '../../../src/core/scan/types.ts';
 
 const scan: ScanResponse = {
+  method: 'static',
   page: {
     requestedUrl: 'http://shop.example',
     finalUrl: 'https://www.shop.example/?utm=x',

@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { buildGraph, MAX_GRAPH_COMPANIES, MAX_GRAPH_PROVIDERS } from '../../../src/core/map/graph-model.ts';
 import {
-  buildGraph,
   GRAPH_WIDTH,
   LABEL_LINE_PX,
   layoutGraph,
-  MAX_GRAPH_COMPANIES,
-  MAX_GRAPH_PROVIDERS,
   MAX_GRAPH_WIDTH,
   MIN_GRAPH_WIDTH,
   NARROW_BELOW,
@@ -13,8 +11,8 @@ import {
   ROW_GAP,
   type GraphLayout,
   type GraphNode,
-} from '../../../src/core/map/graph.ts';
-import type { ResolvedHost } from '../../../src/core/deps/types.ts';
+} from '../../../src/core/map/graph-layout.ts';
+import type { ResolvedHost } from '../../../src/core/resolve/types.ts';
 import { shopHosts, shopReport } from './fixture-report.ts';
 
 describe('layoutGraph', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyImpact, whatBreaks, type ImpactClass } from '../../../src/core/map/impact.ts';
-import type { ResolvedHost } from '../../../src/core/deps/types.ts';
+import type { ResolvedHost } from '../../../src/core/resolve/types.ts';
 import type { MapResource, ResourceType } from '../../../src/core/map/types.ts';
 import { shopHosts, shopReport } from './fixture-report.ts';
 

@@ -5,8 +5,8 @@
  * graph give the same numbers for the same name.
  */
 import { describe, expect, it } from 'vitest';
-import type { ProviderAttribution, ResolvedHost } from '../../../src/core/deps/types.ts';
-import { layoutGraph } from '../../../src/core/map/graph.ts';
+import type { ProviderAttribution, ResolvedHost } from '../../../src/core/resolve/types.ts';
+import { layoutGraph } from '../../../src/core/map/graph-layout.ts';
 import { IMPACT_CLASSES, whatBreaks } from '../../../src/core/map/impact.ts';
 import { hostCompany, operatorsOf, serviceDependencies } from '../../../src/core/map/operators.ts';
 import { providerTable } from '../../../src/core/map/provider-table.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chunk, resolveInBatches, type BatchOutcome } from '../../../src/core/map/resolve-batches.ts';
-import type { ResolvedHost } from '../../../src/core/deps/types.ts';
+import type { ResolvedHost } from '../../../src/core/resolve/types.ts';
 import { shopHosts } from './fixture-report.ts';
 
 const fake = (host: string): ResolvedHost => ({ ...shopHosts[2]!, host });

@@ -11,9 +11,8 @@ import type {
   ProviderAttribution,
   ResolvedHost,
   ResolveResponse,
-  Resource,
-  ScanResponse,
-} from '../../../src/core/deps/types.ts';
+} from '../../../src/core/resolve/types.ts';
+import type { Resource, ScanResponse } from '../../../src/core/scan/types.ts';
 import type { SavedReport } from '../../../src/core/map/report-schema.ts';
 import {
   hostErrorSchema,
@@ -30,7 +29,7 @@ import { shopHosts } from '../map/fixture-report.ts';
 type MutuallyAssignable<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const assignable = <A, B>(ok: MutuallyAssignable<A, B>): MutuallyAssignable<A, B> => ok;
 
-describe('zod mirrors of src/core/deps/types.ts', () => {
+describe('zod mirrors of src/core/resolve/types.ts and src/core/scan/types.ts', () => {
   it('have output types identical to the interfaces (checked by the type check)', () => {
     // Mutual assignability misses an optional field present on one side only; toEqualTypeOf does not.
     expect(assignable<z.output<typeof providerAttributionSchema>, ProviderAttribution>(true)).toBe(true);
@@ -76,6 +75,7 @@ describe('zod mirrors of src/core/deps/types.ts', () => {
 
   it('accept a scan response and reject an unknown resource kind', () => {
     const scan: ScanResponse = {
+      method: 'static',
       page: {
         requestedUrl: 'https://shop.example/',
         finalUrl: 'https://www.shop.example/',

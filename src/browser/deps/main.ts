@@ -8,14 +8,16 @@ import { checkHarSize, parseHar } from '../../core/har/parse-har.ts';
 import { exportFileName, toCsv, toJson } from '../../core/map/export.ts';
 import { reportBaseFromHar } from '../../core/map/from-har.ts';
 import { hostsFromScan, pageFromScan, resourcesFromScan } from '../../core/map/from-scan.ts';
-import { layoutGraph } from '../../core/map/graph.ts';
-import { plainError, type FailedAction } from '../../core/map/plain-errors.ts';
+import { layoutGraph } from '../../core/map/graph-layout.ts';
+import { plainError } from '../../core/map/plain-errors.ts';
 import { isReportId } from '../../core/map/report-id.ts';
 import { RESOLVE_CONCURRENCY, resolveInBatches } from '../../core/map/resolve-batches.ts';
 import { checkScanInput } from '../../core/map/scan-input.ts';
 import type { DependencyReport, MapResource } from '../../core/map/types.ts';
-import type { ResolvedHost } from '../../core/deps/types.ts';
-import { ApiFailure, loadReport, resolveHosts, saveReport, scanPage } from './api.ts';
+import type { ResolvedHost } from '../../core/resolve/types.ts';
+import { loadReport, resolveHosts, scanPage } from './api.ts';
+import { clearBox, describe, explain, fillError } from './error-box.ts';
+import { resetSave, setShownProvider, wireSave } from './saved-link.ts';
 import { byId, download, h, markScrollables } from './dom.ts';
 import {
   renderBreaksPicker,
@@ -39,55 +41,14 @@ const progress = byId<HTMLProgressElement>('deps-progress');
 const errorBox = byId('deps-error');
 const results = byId('deps-results');
 const picker = byId<HTMLSelectElement>('deps-breaks-provider');
-const saveButton = byId<HTMLButtonElement>('deps-save');
-const saveError = byId('deps-save-error');
-const permalink = byId('deps-permalink');
 
 let current: DependencyReport | null = null;
 let running: AbortController | null = null;
 /** The provider the reader picked, or the link's `provider=`; null means "the default" (breaks-choice.ts). */
 let wantedProvider: string | null = null;
-/** The provider "What breaks" shows now. */
-let shownProvider = '';
-/** The saved link of the map on screen: one report per map (P2: every click used to save a new one). */
-let savedUrl: string | null = null;
 
 const query = new URLSearchParams(location.search);
 wantedProvider = query.get('provider');
-
-/**
- * Fills an error box: the plain sentence first, the API's own words and stable code in a closed "Details"
- * (kept for support, and as `data-code` for tests and scripts).
- */
-function fillError(box: HTMLElement, lead: string, detail?: string, code?: string): void {
-  box.replaceChildren(
-    h('p', {}, lead),
-    detail && detail !== lead
-      ? h(
-          'details',
-          { class: 'deps-help' },
-          h('summary', {}, 'Details'),
-          h('p', {}, detail, code ? h('code', {}, ` (${code})`) : ''),
-        )
-      : '',
-  );
-  if (code) box.dataset.code = code;
-  else delete box.dataset.code;
-  box.hidden = false;
-}
-
-function clearBox(box: HTMLElement): void {
-  box.hidden = true;
-  box.replaceChildren();
-  delete box.dataset.code;
-}
-
-/** Plain words for any failure: an API envelope, a network error, or a bug. */
-function explain(error: unknown, action: FailedAction): { lead: string; detail: string; code: string } {
-  if (error instanceof ApiFailure) return plainError(error.code, error.message, action, error.retryAfter);
-  const message = error instanceof Error ? error.message : String(error);
-  return plainError('unexpected', message, action);
-}
 
 function showError(message: string, code?: string): void {
   fillError(errorBox, message, undefined, code);
@@ -129,18 +90,13 @@ function revealProgress(): void {
   feedback.scrollIntoView({ block: 'nearest' });
 }
 
-function describe(error: unknown): string {
-  if (error instanceof ApiFailure) return `${error.message} (${error.code})`;
-  return error instanceof Error ? error.message : String(error);
-}
-
 function render(report: DependencyReport, pending: ReadonlySet<string>): void {
   results.hidden = false;
   renderMethod(report, pending.size);
   renderSummary(report);
   renderSpof(report);
   renderProviders(report);
-  shownProvider = renderBreaksPicker(report, wantedProvider);
+  setShownProvider(renderBreaksPicker(report, wantedProvider), false);
   renderHosts(report, pending);
   renderGraphTable(report);
   markScrollables(results);
@@ -312,26 +268,10 @@ drop.addEventListener('drop', (event) => {
   if (file) void importHar(file);
 });
 
-/** The saved link with the provider "What breaks" shows, so a shared link opens on the same answer. */
-function linkFor(base: string): string {
-  const url = new URL(base, location.href);
-  if (shownProvider) url.searchParams.set('provider', shownProvider);
-  else url.searchParams.delete('provider');
-  return url.href;
-}
-
-function syncLinks(): void {
-  const input = document.getElementById('deps-permalink-url') as HTMLInputElement | null;
-  if (savedUrl && input) input.value = linkFor(savedUrl);
-  // On a permalink, the address bar is the link: keep it in step with the picker.
-  if (query.has('report')) history.replaceState(null, '', linkFor(location.href));
-}
-
 picker.addEventListener('change', () => {
   if (!current) return;
   wantedProvider = picker.value;
-  shownProvider = renderBreaksPicker(current, wantedProvider);
-  syncLinks();
+  setShownProvider(renderBreaksPicker(current, wantedProvider), query.has('report'));
 });
 
 byId('deps-export-json').addEventListener('click', () => {
@@ -339,63 +279,6 @@ byId('deps-export-json').addEventListener('click', () => {
 });
 byId('deps-export-csv').addEventListener('click', () => {
   if (current) download(exportFileName(current, 'csv'), 'text/csv', toCsv(current));
-});
-
-/** Shows the saved link with a Copy button, or (null) clears it for a new map. */
-function resetSave(url: string | null, expiresAt?: string): void {
-  savedUrl = url;
-  clearBox(saveError);
-  saveButton.disabled = url !== null;
-  saveButton.textContent = url === null ? 'Save and get a link' : 'Saved';
-  if (url === null) {
-    permalink.replaceChildren();
-    return;
-  }
-  const input = h('input', { id: 'deps-permalink-url', type: 'url', readonly: true, value: linkFor(url) });
-  const copy = h('button', { type: 'button', id: 'deps-permalink-copy' }, 'Copy link');
-  const copied = h('span', { class: 'deps-help', role: 'status' });
-  copy.addEventListener('click', async () => {
-    try {
-      await navigator.clipboard.writeText(input.value);
-      copied.textContent = 'Link copied.';
-    } catch {
-      input.select();
-      copied.textContent = 'Select the link and copy it (Ctrl+C or ⌘C).';
-    }
-  });
-  permalink.replaceChildren(
-    h('label', { for: 'deps-permalink-url' }, 'Link to this map'),
-    h('div', { class: 'deps-row' }, input, copy),
-    copied,
-    h(
-      'p',
-      { class: 'deps-help' },
-      expiresAt
-        ? `Anyone with this link can open the map until ${new Date(expiresAt).toLocaleDateString()}. It opens on the provider chosen under “What breaks”.`
-        : 'Anyone with this link can open the map. It opens on the provider chosen under “What breaks”.',
-    ),
-  );
-}
-
-saveButton.addEventListener('click', async () => {
-  if (!current || savedUrl) return;
-  const report = current;
-  clearBox(saveError);
-  saveButton.disabled = true;
-  saveButton.textContent = 'Saving…';
-  try {
-    const saved = await saveReport(report);
-    // A new map started while saving: that link belongs to the old one.
-    if (current !== report) return;
-    resetSave(saved.url, saved.expiresAt);
-    byId<HTMLInputElement>('deps-permalink-url').select();
-  } catch (error) {
-    saveButton.disabled = false;
-    saveButton.textContent = 'Save and get a link';
-    // Into its own box: a failed save (429 included) never replaces a link already shown.
-    const plain = explain(error, 'save');
-    fillError(saveError, plain.lead, plain.detail, plain.code);
-  }
 });
 
 /** /deps/?report=ID opens a saved report. */
@@ -428,6 +311,7 @@ async function openSaved(id: string): Promise<void> {
   }
 }
 
+wireSave(() => current);
 addEventListener('resize', () => markScrollables(results));
 
 byId('deps-har-limit').textContent = `${HAR_MAX_BYTES / 1024 / 1024} MB`;

@@ -1,5 +1,5 @@
 /**
- * Draws the dependency graph (src/core/map/graph.ts) with d3: binding only, every position comes from the
+ * Draws the dependency graph (src/core/map/graph-model.ts and graph-layout.ts) with d3: binding only, every position comes from the
  * core, laid out again here for the holder's own width so labels keep their CSS size on any screen. Loaded
  * by dynamic import once results exist. Nodes are focusable; focus or hover shows their details in a live
  * region and highlights their edges. d3-zoom gives drag, Ctrl/⌘+wheel and pinch zoom; the buttons do the
@@ -7,13 +7,8 @@
  */
 import { select } from 'd3-selection';
 import { zoom, zoomIdentity, zoomTransform, type D3ZoomEvent, type ZoomBehavior } from 'd3-zoom';
-import {
-  placeGraph,
-  type GraphLayout,
-  type GraphModel,
-  type GraphNode,
-  type GraphNodeKind,
-} from '../../core/map/graph.ts';
+import { type GraphModel, type GraphNodeKind } from '../../core/map/graph-model.ts';
+import { placeGraph, type GraphLayout, type GraphNode } from '../../core/map/graph-layout.ts';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 /** Zoom range: from half size (an overview of a 100-host map on a laptop) to 6x. */

@@ -1,5 +1,6 @@
 /**
- * Contract of the dependency mapper: what /api/scan and /api/resolve return and the page consumes.
+ * Contract of /api/resolve: what it returns for each host and the mapper page consumes. The attribution
+ * engine (src/core/attribution) and the DNS layer (src/core/dns) fill it.
  */
 
 export const PROVIDER_ROLES = ['cdn', 'cloud', 'dns', 'network'] as const;
@@ -74,67 +75,4 @@ export interface ResolveResponse {
   hosts: ResolvedHost[];
   /** DoH queries this call sent upstream (after cache and de-duplication). */
   stats?: { queries: number; cacheHits: number; ms: number };
-}
-
-export const RESOURCE_KINDS = [
-  'script',
-  'stylesheet',
-  'preload',
-  'modulepreload',
-  'preconnect',
-  'dns-prefetch',
-  'icon',
-  'manifest',
-  'image',
-  'media',
-  'iframe',
-  'embed',
-  'object',
-  'form',
-  'meta-refresh',
-  'css-url',
-  'css-import',
-  'inferred',
-  'har',
-] as const;
-export type ResourceKind = (typeof RESOURCE_KINDS)[number];
-
-export interface Resource {
-  url: string;
-  host: string;
-  kind: ResourceKind;
-  renderBlocking: boolean;
-  /** True for URL literals found in inline scripts (not proof of a request). */
-  inferred?: boolean;
-}
-
-export interface ScanResponse {
-  page: {
-    requestedUrl: string;
-    finalUrl: string;
-    status: number;
-    redirects: string[];
-    bytes: number;
-    truncated: boolean;
-  };
-  resources: Resource[];
-  /** Distinct hosts of the page and its resources, first the page's own. */
-  hosts: string[];
-  limits: Record<string, number>;
-  /** How the scan went (added by scan): time, parse encoding, what was skipped and which limits cut it. */
-  stats?: ScanStats;
-}
-
-export interface ScanStats {
-  ms: number;
-  encoding: string;
-  /** References not listed: not http(s), unparsable, or over a limit. */
-  skipped: number;
-  /** Names of the `limits` entries that cut something (e.g. "maxPageBytes"). */
-  limitsHit: string[];
-  stylesheetsRead: number;
-  stylesheetsFailed: number;
-  parserError?: string;
-  /** "hit" when served from the scan cache. */
-  cache?: 'hit' | 'miss';
 }

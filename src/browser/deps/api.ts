@@ -2,7 +2,8 @@
  * The mapper's calls to its own APIs. Every failure becomes an ApiFailure carrying the envelope's code and
  * message ({ error: { code, message } }), so the page can show the API's own words.
  */
-import type { ResolvedHost, ResolveResponse, ScanResponse } from '../../core/deps/types.ts';
+import type { ResolvedHost, ResolveResponse } from '../../core/resolve/types.ts';
+import type { ScanResponse } from '../../core/scan/types.ts';
 import { cleanResolvedHosts } from '../../core/map/clean-host.ts';
 import type { SavedReport } from '../../core/map/report-schema.ts';
 import type { DependencyReport } from '../../core/map/types.ts';

@@ -1,6 +1,7 @@
 /** Draws the report's views (summary, single points of failure, providers, what breaks, hosts) into the page. */
 import { absenceAnswer, absentMajorProviders, defaultBreaksProvider } from '../../core/map/breaks-choice.ts';
-import { dnsProvidersOf, companyOf, networksOf, UNATTRIBUTED } from '../../core/map/hosts.ts';
+import { dnsProvidersOf, networksOf, UNATTRIBUTED } from '../../core/map/hosts.ts';
+import { hostCompany } from '../../core/map/operators.ts';
 import { IMPACT_CLASSES, whatBreaks, type ImpactClass } from '../../core/map/impact.ts';
 import { describeServices, providerTable } from '../../core/map/provider-table.ts';
 import { findSinglePointsOfFailure } from '../../core/map/spof.ts';
@@ -215,7 +216,7 @@ export function renderHosts(report: DependencyReport, pending: ReadonlySet<strin
   const resolved = new Set(report.hosts.map((x) => x.host));
   const rows = report.hosts.map((x) => [
     hostName(x.host),
-    companyOf(x),
+    hostCompany(x),
     x.firstParty ? 'first party' : words(x.entity.category),
     networksOf(x).join(', ') || '—',
     dnsProvidersOf(x).join(', ') || '—',
@@ -239,7 +240,7 @@ export function renderHosts(report: DependencyReport, pending: ReadonlySet<strin
 export function renderGraphTable(report: DependencyReport): void {
   const byCompany = new Map<string, { hosts: string[]; networks: Set<string> }>();
   for (const x of report.hosts) {
-    const c = companyOf(x);
+    const c = hostCompany(x);
     const e = byCompany.get(c) ?? { hosts: [], networks: new Set<string>() };
     e.hosts.push(x.host);
     for (const n of [...networksOf(x), ...dnsProvidersOf(x)]) e.networks.add(n);
