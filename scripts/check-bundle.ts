@@ -55,9 +55,13 @@ try {
   const total = { raw: rows.reduce((s, r) => s + r.raw, 0), gzip: rows.reduce((s, r) => s + r.gzip, 0) };
   console.log(`Functions bundle (compatibility ${date}, flags ${flags.join(',') || 'none'}):`);
   for (const r of rows.sort((a, b) => b.raw - a.raw)) {
-    console.log(`  ${r.file.padEnd(32)} ${String(r.raw).padStart(10)} B raw ${String(r.gzip).padStart(10)} B gzip`);
+    console.log(
+      `  ${r.file.padEnd(32)} ${String(r.raw).padStart(10)} B raw ${String(r.gzip).padStart(10)} B gzip`,
+    );
   }
-  console.log(`  ${'total'.padEnd(32)} ${String(total.raw).padStart(10)} B raw ${String(total.gzip).padStart(10)} B gzip`);
+  console.log(
+    `  ${'total'.padEnd(32)} ${String(total.raw).padStart(10)} B raw ${String(total.gzip).padStart(10)} B gzip`,
+  );
   console.log(`  budget ${BUNDLE_BUDGET.rawBytes} B raw, ${BUNDLE_BUDGET.gzipBytes} B gzip`);
   const over = [
     total.raw > BUNDLE_BUDGET.rawBytes ? `raw ${total.raw} B > ${BUNDLE_BUDGET.rawBytes} B` : '',

@@ -33,8 +33,12 @@ const project = String(readJsonc(new URL('../wrangler.jsonc', import.meta.url).p
 runOrExit('npx', ['astro', 'build']);
 runOrExit('node', ['scripts/check-bundle.ts']);
 // Deploying needs the network: the quiet environment's offline switches stay off here on purpose.
-runOrExit('npx', ['wrangler', 'pages', 'deploy', 'dist', '--project-name', project, ...process.argv.slice(2)], {
-  ...process.env,
-  WRANGLER_SEND_METRICS: 'false',
-  ASTRO_TELEMETRY_DISABLED: '1',
-});
+runOrExit(
+  'npx',
+  ['wrangler', 'pages', 'deploy', 'dist', '--project-name', project, ...process.argv.slice(2)],
+  {
+    ...process.env,
+    WRANGLER_SEND_METRICS: 'false',
+    ASTRO_TELEMETRY_DISABLED: '1',
+  },
+);
