@@ -3,7 +3,7 @@
  * per request; Paid 30 s by default), measured in the workerd that `wrangler pages dev` runs on loopback,
  * with the local DoH server (20 ms latency) and fixture sites.
  *
- * Method (docs/deploy.md "CPU per route"): Cloudflare counts the CPU time of the isolate's thread while
+ * Method (README "Deploy to Cloudflare", CPU per route): Cloudflare counts the CPU time of the isolate's thread while
  * it runs the request, not time spent waiting on I/O. workerd exposes no per-request figure locally, so we
  * read the kernel's CPU accounting of the workerd process that runs our Functions (the sum of
  * /proc/PID/task/TID/schedstat, nanoseconds, all threads) before and after N sequential requests, and
