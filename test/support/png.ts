@@ -100,6 +100,8 @@ export function inkIn(png: DecodedPng, box: { x: number; y: number; width: numbe
 
 /** The zlib stream of the IDAT chunks, inflated. */
 async function inflate(chunks: Uint8Array[]): Promise<Uint8Array> {
-  const stream = new Blob(chunks).stream().pipeThrough(new DecompressionStream('deflate'));
+  const stream = new Blob(chunks as unknown as ConstructorParameters<typeof Blob>[0])
+    .stream()
+    .pipeThrough(new DecompressionStream('deflate'));
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
