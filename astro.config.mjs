@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import { cspHashes } from './scripts/csp-hashes.ts';
+import { staticCards } from './scripts/static-cards.ts';
 
 // Static output only: every page is prerendered into dist/, and the server work lives in Pages
 // Functions under functions/. No @astrojs/cloudflare adapter: see docs/decisions.md.
@@ -13,5 +14,6 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'always' },
   devToolbar: { enabled: false },
   // Hashes any inline <script> into public/_headers' CSP after the build (today there are none).
-  integrations: [cspHashes()],
+  // Renders the generic image cards into og/static/ (scripts/static-cards.ts).
+  integrations: [cspHashes(), staticCards()],
 });

@@ -28,6 +28,12 @@ export default defineConfig({
               compatibilityDate: '2026-08-22',
               compatibilityFlags: ['nodejs_compat'],
               kvNamespaces: ['KV'],
+              // wrangler's default rules for the modules the Functions import (the card renderer's wasm and
+              // fonts, functions/modules.d.ts); the pool applies none unless told.
+              modulesRules: [
+                { type: 'CompiledWasm', include: ['**/*.wasm'] },
+                { type: 'Data', include: ['**/*.bin'] },
+              ],
               bindings: {
                 DOH_UPSTREAMS: inject<string>('dohUpstreams'),
                 SCAN_ALLOWED_ORIGINS: inject<string>('scanAllowedOrigins'),

@@ -11,6 +11,11 @@ declare namespace Cloudflare {
     SCAN_ALLOWED_ORIGINS?: string;
     /** "cymru" (default) or "off": where origin ASNs come from. */
     ASN_SOURCE?: string;
+    /**
+     * Public origin (https://tools.example.org) for absolute URLs in meta tags (og:image); unset, each
+     * request's own origin. The build reads the same name for the static pages (astro.config.mjs).
+     */
+    SITE_URL?: string;
     /** Per-client limit on /api/scan, /api/resolve, POST /api/reports; "0" = off; unset = RATE_LIMITS. */
     RATE_LIMIT_PER_MINUTE?: string;
   }

@@ -25,7 +25,7 @@
  * It leaves out every fixed cost (HTTP to the dev server, isolate work, JSON); the fixed cost of one
  * call is measured separately (a call for an IP literal, which asks nothing) and printed beside it.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ResolvedHost, ResolveResponse } from '../../src/core/resolve/types.ts';
@@ -40,6 +40,8 @@ import { RESOLVE_CONCURRENCY, resolveInBatches } from '../../src/core/map/resolv
 import { startDohServer } from '../../test/support/doh-server.ts';
 import { startFixtureSites } from '../../test/support/fixture-sites.ts';
 import { startPagesDev } from '../../test/support/pages-dev.ts';
+import { benchHosts } from './fixture-hosts.ts';
+import { workerdPids } from './workerd-pids.ts';
 
 /** Injected per-query latency: a typical DoH round trip to a nearby public resolver. */
 const LATENCY_MS = 20;
@@ -49,44 +51,6 @@ const HOSTS = 50;
 const BIG_PAGE_BYTES = 5 * 1024 * 1024;
 /** RSS sampling period. */
 const SAMPLE_MS = 10;
-
-const ZONES = new URL('../../test/fixtures/zones/', import.meta.url).pathname;
-const PROVIDER_ZONES = ['google', 'cloudflare', 'cloudfront', 'akamai', 'fastly', 'azure', 'meta'];
-
-/** The real third-party names of the provider zones: each block starts with a `; host.name` comment. */
-function benchHosts(): string[] {
-  const hosts: string[] = [];
-  for (const zone of PROVIDER_ZONES) {
-    for (const line of readFileSync(join(ZONES, `${zone}.zone`), 'utf8').split('\n')) {
-      const match = /^; ([a-z0-9-]+(?:\.[a-z0-9-]+)+)\s*$/i.exec(line.trim());
-      if (match) hosts.push(match[1] as string);
-    }
-  }
-  return [...new Set(hosts)].slice(0, HOSTS);
-}
-
-/** PIDs of the workerd processes descending from this process. */
-function workerdPids(): number[] {
-  const parent = new Map<number, number>();
-  const names = new Map<number, string>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const close = stat.lastIndexOf(')');
-      names.set(Number(entry), stat.slice(stat.indexOf('(') + 1, close));
-      parent.set(Number(entry), Number(stat.slice(close + 2).split(' ')[1]));
-    } catch {
-      // process ended while we looked
-    }
-  }
-  const descends = (pid: number): boolean => {
-    for (let p = parent.get(pid); p !== undefined && p > 1; p = parent.get(p))
-      if (p === process.pid) return true;
-    return false;
-  };
-  return [...names].filter(([pid, name]) => name.startsWith('workerd') && descends(pid)).map(([pid]) => pid);
-}
 
 function rssBytes(pids: number[]): number {
   let total = 0;
@@ -254,7 +218,7 @@ async function main(): Promise<void> {
     persist,
   );
   try {
-    const thirdParties = benchHosts();
+    const thirdParties = benchHosts(HOSTS);
     const page = `${sites.origins[0]}/third-parties?n=${HOSTS}&hosts=${thirdParties.join(',')}`;
 
     const started = performance.now();

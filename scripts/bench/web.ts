@@ -38,7 +38,7 @@ export const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 /** How long to wait for Chromium's DevTools endpoint, ms. */
 const CHROMIUM_START_TIMEOUT_MS = 15_000;
 
-const PAGES = ['/tti/', '/'];
+const PAGES = ['/tti/', '/', '/embed/tti/'];
 const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const siteDist = process.env.SITE_DIST ?? 'dist';
 

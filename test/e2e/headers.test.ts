@@ -87,6 +87,43 @@ describe('security headers on pages (wrangler pages dev + public/_headers)', () 
     },
   );
 
+  it.each(['/embed/tti/', '/embed/tti/?current=8&target=4&utm_source=x'])(
+    '%s: strict CSP, embeddable by any HTTPS page (docs/cards.md "Embed")',
+    async (path) => {
+      const response = await fetch(`${base()}${path}`);
+      expect(response.status).toBe(200);
+      const html = await response.text();
+      expectPageBaseline(response);
+      const csp = parseCsp(response.headers.get('content-security-policy'));
+      expectStrictCsp(csp, html);
+      expect(csp.get('frame-ancestors')).toEqual(['https:']);
+      expect(response.headers.get('x-frame-options')).toBeNull();
+      expect(response.headers.get('content-security-policy')).not.toContain(',');
+    },
+  );
+
+  it("the 404 page: strict CSP, never framed (below /tti/ it keeps that path's rules, _headers being by path)", async () => {
+    const response = await fetch(`${base()}/no-such-page`);
+    expect(response.status).toBe(404);
+    expectStrictCsp(parseCsp(response.headers.get('content-security-policy')), await response.text());
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
+    const below = await fetch(`${base()}/tti/nope`);
+    expect(below.status).toBe(404);
+    expectStrictCsp(parseCsp(below.headers.get('content-security-policy')), await below.text());
+  });
+
+  it.each(['/og/tti.png?current=8&target=4', '/og/static/site.png'])(
+    '%s: a PNG anyone may show, never sniffed',
+    async (path) => {
+      const response = await fetch(`${base()}${path}`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe('image/png');
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+      await response.arrayBuffer();
+    },
+  );
+
   it('hashed /_astro/ assets: immutable for a year, nosniff, served as JavaScript', async () => {
     const html = await (await fetch(`${base()}/tti/`)).text();
     const asset = /(?:src|href)="(\/_astro\/[^"]+\.js)"/.exec(html)?.[1];
@@ -106,6 +143,8 @@ describe('HEAD answers with the headers of GET (Pages dispatches it to onRequest
   it.each([
     ['a shared /tti/ link (rendered by its Function)', '/tti/?current=8&target=4'],
     ['/tti/ with invalid values', '/tti/?current=x&target=4'],
+    ['the embed with a query', '/embed/tti/?current=8&target=4'],
+    ['a result card', '/og/tti.png?current=8&target=4'],
     ['GET /api/tti', '/api/tti?current=8&target=4'],
     ['the OpenAPI document', '/api/openapi.json'],
   ])('%s', async (_name, path) => {

@@ -1,6 +1,8 @@
 import {
   chartSpan,
   layoutTtiChart,
+  TTI_CHART_FRAME,
+  type ChartFrame,
   type ChartMark,
   type TtiChartLayout,
 } from '../../core/chart/tti-chart-layout.ts';
@@ -30,8 +32,11 @@ function typed(result: TtiResult, field: 'current' | 'target'): string {
   return asTyped === evaluated ? seconds(asTyped) : `${seconds(asTyped)} (as ${seconds(evaluated)})`;
 }
 
-/** The layout for a result: curve from the model's floor to past the slower input, marks at both inputs. */
-export function chartLayoutFor(result: TtiResult): TtiChartLayout {
+/**
+ * The layout for a result: curve from the model's floor to past the slower input, marks at both inputs.
+ * `frame` is the page's unless given (the image card draws the same curve in a smaller box).
+ */
+export function chartLayoutFor(result: TtiResult, frame: ChartFrame = TTI_CHART_FRAME): TtiChartLayout {
   const { current, target } = result.effective;
   const span = chartSpan(current, target);
   const points = conversionCurve(result.input, { to: span.to });
@@ -51,7 +56,7 @@ export function chartLayoutFor(result: TtiResult): TtiChartLayout {
       bounce: result.bounce.targetRate,
     },
   ];
-  return layoutTtiChart(points, marks, undefined, { beyond: TTI_EVIDENCE_CEILING_S });
+  return layoutTtiChart(points, marks, frame, { beyond: TTI_EVIDENCE_CEILING_S });
 }
 
 /** SVG for a result, or the same-sized placeholder when there is no valid input. */
