@@ -37,7 +37,7 @@ export const DECISIONS = [
     id: 'before-after-named',
     question:
       'None of the case studies is a controlled A/B test and several changed more than speed: what are they, and do they stay?',
-    rule: 'They are called before/after case studies everywhere, the other changes their sources report are recorded, and they stay in: their effect is attributed to speed, which the page states. Leaving them out would leave 5 studies.',
+    rule: 'They are called before/after case studies everywhere, the other changes their sources report are recorded, and they stay in: their whole effect is attributed to speed, which the page states. Leaving them out (a row of the table) leaves too few studies for a range.',
   },
   {
     id: 'every-bounce-finding',
