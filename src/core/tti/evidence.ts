@@ -1,6 +1,6 @@
 /**
  * Shape of src/data/tti-findings.json: published findings, transcribed as numbers with their source.
- * The fit (fit.ts) reads only these fields; integrity tests sweep every record against these rules.
+ * The fit (src/core/tti/fit/) reads only these fields; integrity tests sweep every record against these rules.
  */
 
 export type EvidenceClass =
