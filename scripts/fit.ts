@@ -1,34 +1,48 @@
 /**
- * `npm run fit`: fits the TTI model to src/data/tti-findings.json and writes src/data/tti-params.json.
- * `npm run fit -- --check`: exits 1 when the shipped params differ from what the fit produces.
+ * `npm run fit`: fits the TTI model to src/data/tti-findings.json and writes src/data/tti-params.json
+ * (the fit) and src/data/tti-validation.json (leave-one-study-out validation, bounce checks, and the
+ * sensitivity of the numbers to the fit's judgement calls).
+ * `npm run fit -- --check`: exits 1 when either shipped file differs from what the fit produces.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { format } from 'prettier';
-import { fitModel } from '../src/core/tti/fit.ts';
 import type { EvidenceDataset } from '../src/core/tti/evidence.ts';
+import { fitModel } from '../src/core/tti/fit/fit-model.ts';
+import { validateModel } from '../src/core/tti/fit/validation-file.ts';
 
 const root = new URL('../', import.meta.url);
-const evidencePath = fileURLToPath(new URL('src/data/tti-findings.json', root));
-const paramsPath = fileURLToPath(new URL('src/data/tti-params.json', root));
+const path = (name: string) => fileURLToPath(new URL(`src/data/${name}`, root));
 
-const dataset = JSON.parse(await readFile(evidencePath, 'utf8')) as EvidenceDataset;
+const dataset = JSON.parse(await readFile(path('tti-findings.json'), 'utf8')) as EvidenceDataset;
 const fitted = fitModel(dataset);
-// Formatted like the rest of the repository so `prettier --check` passes on the generated file.
-const text = await format(JSON.stringify(fitted), { parser: 'json', filepath: paramsPath });
+const validation = validateModel(dataset);
+const outputs: Array<[string, unknown]> = [
+  ['tti-params.json', fitted],
+  ['tti-validation.json', validation],
+];
 
-if (process.argv.includes('--check')) {
-  const shipped = await readFile(paramsPath, 'utf8').catch(() => '');
-  if (shipped !== text) {
-    console.error(`${paramsPath} is out of date: run npm run fit`);
-    process.exit(1);
+const check = process.argv.includes('--check');
+let stale = false;
+for (const [name, value] of outputs) {
+  // Formatted like the rest of the repository so the files read well in diffs.
+  const text = await format(JSON.stringify(value), { parser: 'json', filepath: path(name) });
+  if (!check) {
+    await writeFile(path(name), text);
+  } else if ((await readFile(path(name), 'utf8').catch(() => '')) !== text) {
+    console.error(`src/data/${name} is out of date: run npm run fit`);
+    stale = true;
   }
-  console.log(`tti-params.json is up to date (model ${fitted.model.version})`);
-} else {
-  await writeFile(paramsPath, text);
-  const { conversion, bounce } = fitted.model;
-  console.log(
-    `model ${fitted.model.version}: β central ${conversion.betaCentral}, low ${conversion.betaLow}, ` +
-      `high ${conversion.betaHigh}; bounce a ${bounce.a}, γ ${bounce.gamma}`,
-  );
 }
+if (stale) process.exit(1);
+
+const { conversion, bounce } = fitted.model;
+const loso = validation.summary.conversion;
+console.log(
+  `${check ? 'tti-params.json and tti-validation.json are up to date: ' : ''}model ${fitted.model.version}: ` +
+    `β central ${conversion.betaCentral}, low ${conversion.betaLow}, high ${conversion.betaHigh}; ` +
+    `bounce a ${bounce.a}, γ ${bounce.gamma}\n` +
+    `leave-one-study-out over ${loso.studies} studies: median |error| ${loso.medianAbsErrorPp} pp; ` +
+    `inside the shipped range ${loso.inShippedRange}/${loso.studies}, ` +
+    `inside the held-out range ${loso.inHeldOutRange}/${loso.studies}`,
+);

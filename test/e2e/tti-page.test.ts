@@ -9,6 +9,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { computeTti } from '../../src/core/tti/compute.ts';
 import { formatPct } from '../../src/core/tti/describe.ts';
 import type { TtiResult } from '../../src/core/tti/types.ts';
+import validation from '../../src/data/tti-validation.json';
 import { axeViolations } from '../support/axe.ts';
 import { hasChromium, NARROW_VIEWPORT } from '../support/browser.ts';
 import { browserSession } from '../support/browser-session.ts';
@@ -243,6 +244,35 @@ describe.skipIf(!hasChromium)('/tti/ in Chromium', () => {
     const page = await open(path, { bypassCSP: true });
     const violations = await axeViolations(page);
     expect(violations).toEqual([]);
+  });
+
+  it('shows how well the model predicts as static HTML and SVG, with the shipped figures, without JavaScript', async () => {
+    const page = await open('/tti/', { javaScriptEnabled: false });
+    const section = page.locator('.tti-validation');
+    const { conversion } = validation.summary;
+    expect(await section.locator('[data-validation="prediction"]').innerText()).toContain(
+      `${conversion.medianAbsErrorPp.toFixed(1)} percentage points`,
+    );
+    expect(await section.locator('[data-validation="coverage"]').innerText()).toMatch(
+      new RegExp(`^${conversion.inShippedRange} of ${conversion.studies} studies`),
+    );
+    expect(await section.locator('svg.validation-chart circle.point').count()).toBe(conversion.studies);
+    expect(await section.locator('svg.validation-chart circle.inside').count()).toBe(
+      conversion.inShippedRange,
+    );
+    expect(await section.locator('script').count()).toBe(0);
+    expect(await section.locator('tbody tr').count()).toBe(
+      conversion.studies + validation.sensitivity.conversion.length + validation.bounce.checks.length,
+    );
+  });
+
+  it('keeps the opened validation details accessible and within a 360 px screen', async () => {
+    const page = await open('/tti/', { bypassCSP: true, viewport: NARROW_VIEWPORT });
+    await page.locator('.tti-validation summary').click();
+    expect(await page.locator('.tti-validation details').getAttribute('open')).not.toBeNull();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it('fits a 360 px wide screen without horizontal scrolling', async () => {

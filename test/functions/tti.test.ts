@@ -4,6 +4,7 @@ import * as ttiRoute from '../../functions/api/tti.ts';
 import { ttiResponseSchema } from '../../src/core/openapi/tti.ts';
 import { TTI_QUERY_MAX_LENGTH } from '../../src/core/tti/api.ts';
 import { DEFAULT_PARAMS } from '../../src/core/tti/params.ts';
+import validation from '../../src/data/tti-validation.json';
 import { callFunction, handlerFor } from './call.ts';
 
 /** Calls /api/tti the way Pages does: through the /api middleware (error envelope, CORS) to the method's handler. */
@@ -19,14 +20,19 @@ describe('GET /api/tti (workerd)', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
     const body = ttiResponseSchema.parse(await response.json());
-    expect(body.conversion.liftPct).toBeCloseTo(7.0907, 3);
-    expect(body.conversion.lowPct).toBeCloseTo(2.6423, 3);
-    expect(body.conversion.highPct).toBeCloseTo(28.4283, 3);
+    // The closed form (current ÷ target)^β − 1 with the shipped elasticities.
+    const { betaCentral, betaLow, betaHigh } = DEFAULT_PARAMS.conversion;
+    const closedForm = (beta: number) => (Math.pow(8.3 / 5.7, beta) - 1) * 100;
+    expect(body.conversion.liftPct).toBeCloseTo(closedForm(betaCentral), 8);
+    expect(body.conversion.lowPct).toBeCloseTo(closedForm(betaLow), 8);
+    expect(body.conversion.highPct).toBeCloseTo(closedForm(betaHigh), 8);
     expect(body.bounce).toMatchObject({ currentRate: 0.45, currentRateSource: 'input' });
     expect(body.bounce.targetRate).toBeGreaterThan(0.38);
     expect(body.bounce.targetRate).toBeLessThan(0.45);
     expect(body.revenue).toBeNull();
     expect(body.model.version).toBe(DEFAULT_PARAMS.version);
+    // How well the model predicts: the figures the fit shipped (src/data/tti-validation.json).
+    expect(body.model.validation).toEqual(validation.summary);
     expect(body.flags).toEqual([]);
     expect(body.input).toEqual({ current: 8.3, target: 5.7, bounceRate: 0.45 });
     expect(body.text.title).toMatch(/8\.3 s to 5\.7 s/);

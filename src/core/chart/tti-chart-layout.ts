@@ -2,6 +2,9 @@ import type { CurvePoint } from '../tti/types.ts';
 import { linearScale } from './linear-scale.ts';
 import { monotoneArea, monotoneLine, type Point } from './monotone-path.ts';
 import { niceTicks, type Tick } from './nice-ticks.ts';
+import { plotArea, type ChartFrame } from './plot-area.ts';
+
+export type { ChartFrame };
 
 /**
  * Layout of the TTI chart: relative conversion (band low–high and central line, left axis) and bounce
@@ -10,12 +13,6 @@ import { niceTicks, type Tick } from './nice-ticks.ts';
  * are d3's algorithms, re-stated in this folder to fit the page's JS budget and tested against d3). Units are SVG user units
  * of a fixed viewBox, so the chart scales with its container and its box never changes size (CLS 0).
  */
-export interface ChartFrame {
-  width: number;
-  height: number;
-  margin: { top: number; right: number; bottom: number; left: number };
-}
-
 /**
  * 480 × 300 keeps 14-unit tick labels about 10 px tall on a 360 px wide phone; the top margin holds two
  * rows of marker labels, the side margins the two y axes' labels, the bottom the x labels and axis title.
@@ -114,13 +111,8 @@ export function layoutTtiChart(
   frame: ChartFrame = TTI_CHART_FRAME,
   options: { beyond?: number } = {},
 ): TtiChartLayout {
-  const { width, height, margin } = frame;
-  const plot = {
-    x: margin.left,
-    y: margin.top,
-    width: width - margin.left - margin.right,
-    height: height - margin.top - margin.bottom,
-  };
+  const { width, height } = frame;
+  const plot = plotArea(frame);
   const sorted = [...points].filter((p) => isFiniteRange(p)).sort((a, b) => a.t - b.t);
   const ts = [...sorted.map((p) => p.t), ...marks.map((m) => m.t)];
   const tMin = Math.min(...ts, 0);

@@ -14,6 +14,48 @@ import type { PathEntry, QueryParameterEntry } from './registry.ts';
 /** Response and parameter schemas of GET /api/tti, for the OpenAPI document and the contract tests. */
 
 const range = z.object({ central: z.number(), low: z.number(), high: z.number() });
+const count = z.number().int().min(0);
+const share = z.number().min(0).max(1);
+
+/** `model.validation`: how well the model predicts what it was not fitted on (docs/tti-model.md). */
+export const ttiValidationSchema = z
+  .object({
+    conversion: z
+      .object({
+        method: z.string(),
+        studies: count.meta({ description: 'Before/after case studies, one vote each.' }),
+        medianAbsErrorPp: z.number().min(0).meta({
+          description:
+            'Median absolute error of the predicted conversion change, in percentage points, each study predicted by a fit without it.',
+        }),
+        meanAbsErrorPp: z.number().min(0),
+        inShippedRange: count.meta({
+          description:
+            "Studies whose observed change lies inside the calculator's range for their timing ratio.",
+        }),
+        belowShippedRange: count,
+        aboveShippedRange: count,
+        coverage: share.meta({ description: 'inShippedRange ÷ studies.' }),
+        inHeldOutRange: count.meta({ description: 'Studies inside the range fitted without them.' }),
+        heldOutCoverage: share,
+      })
+      .strict(),
+    bounce: z
+      .object({
+        method: z.string(),
+        checks: count.meta({
+          description: 'Observed bounce-rate changes with a timing ratio; none is fitted.',
+        }),
+        medianAbsErrorPp: z.number().min(0).nullable(),
+        smallerThanObserved: count,
+        largerThanObserved: count,
+      })
+      .strict(),
+  })
+  .strict()
+  .meta({
+    description: 'How well the model predicts studies it was not fitted on; the same figures /tti/ shows.',
+  });
 const fraction = z.number().min(0).max(1);
 
 export const ttiInputSchema = z.object({
@@ -60,7 +102,7 @@ export const ttiResponseSchema = z
       })
       .nullable()
       .meta({ description: 'Null unless sessions, conversionRate and orderValue are all given.' }),
-    model: z.object({ version: z.string(), form: z.string() }),
+    model: z.object({ version: z.string(), form: z.string(), validation: ttiValidationSchema }).strict(),
     text: z.object({ title: z.string(), description: z.string(), sentences: z.array(z.string()) }),
   })
   .strict();
@@ -122,7 +164,7 @@ export const ttiPathEntry: PathEntry = {
   operationId: 'estimateTtiLift',
   summary: 'Estimate conversion, bounce and revenue effects of a Time to Interactive change',
   description:
-    'Relative conversion change (headline from before/after and A/B case studies, range up to cross-sectional curves), expected bounce rate, and revenue when traffic figures are given. Unknown query parameters are ignored. Cached for a day; the ETag changes with the model version.',
+    'Relative conversion change (headline from before/after case studies, range up to cross-sectional curves), expected bounce rate, and revenue when traffic figures are given; `model.validation` says how well the model predicts studies it was not fitted on. Unknown query parameters are ignored. Cached for a day; the ETag changes with the model version.',
   tags: ['tti'],
   query: Object.values(ttiQueryParameters),
   responses: {

@@ -68,7 +68,7 @@ export function describeResult(result: TtiResult): {
         `The bounce rate stays at ${formatRate(bounce.currentRate)}${defaultNote}.`,
       ]
     : [
-        `${move} changes the conversion rate by about ${lift}, based on before/after and A/B case studies; the model's range is ${range}.`,
+        `${move} changes the conversion rate by about ${lift}, based on before/after case studies; the model's range is ${range}.`,
         `The bounce rate moves ${rates} (${formatPct(bounce.changePct)} relative)${defaultNote}.`,
       ];
   const c = revenue?.currency ?? '';

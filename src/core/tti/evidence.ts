@@ -1,6 +1,6 @@
 /**
  * Shape of src/data/tti-findings.json: published findings, transcribed as numbers with their source.
- * The fit (fit.ts) reads only these fields; integrity tests sweep every record against these rules.
+ * The fit (src/core/tti/fit/) reads only these fields; integrity tests sweep every record against these rules.
  */
 
 export type EvidenceClass =
@@ -19,6 +19,10 @@ export interface EvidenceRecord {
   /** Which timing the study measured (page load, LCP, FCP, INP, …): rarely TTI itself. */
   timing: string;
   outcome: string;
+  /** How an intervention was measured (required for interventions; see INTERVENTION_DESIGNS). */
+  design?: InterventionDesign;
+  /** Changes the source reports besides the fitted timing; absent means the source names none. */
+  also_changed?: string[];
   from_s?: number;
   to_s?: number;
   at_s?: number;
@@ -30,6 +34,13 @@ export interface EvidenceRecord {
   /** Why an `excluded` record is not fitted. */
   reason?: string;
 }
+
+/**
+ * 'before/after': the same site compared with itself before and after a change (seasonality, marketing
+ * and other releases are not controlled). 'A/B': a randomised concurrent control group.
+ */
+export const INTERVENTION_DESIGNS = ['before/after', 'A/B'] as const;
+export type InterventionDesign = (typeof INTERVENTION_DESIGNS)[number];
 
 export interface EvidenceDataset {
   provenance: Record<string, unknown>;
@@ -86,5 +97,17 @@ export function recordProblems(record: EvidenceRecord): string[] {
   }
   if (record.class === 'bounce-curve' && (record.from_s === undefined || record.to_s === undefined))
     problems.push('a bounce-curve record needs from_s and to_s');
+  if (record.class === 'intervention' && !INTERVENTION_DESIGNS.includes(record.design as InterventionDesign))
+    problems.push(`an intervention's design must be one of ${INTERVENTION_DESIGNS.join(', ')}`);
+  if (record.class === 'check' && !isBounceOutcome(record))
+    problems.push('a check must report a bounce rate');
   return problems;
+}
+
+/**
+ * Whether a record's outcome is a bounce rate (the outcome the checks predict). Abandonment during
+ * loading is a different outcome and does not count: docs/tti-model.md, "Bounce checks".
+ */
+export function isBounceOutcome(record: EvidenceRecord): boolean {
+  return /\bbounce\b/i.test(record.outcome);
 }

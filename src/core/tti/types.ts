@@ -74,7 +74,7 @@ export interface CurvePoint {
 }
 
 /**
- * The fitted numbers the model evaluates. Produced by `npm run fit` (scripts/fit.ts → src/core/tti/fit.ts)
+ * The fitted numbers the model evaluates. Produced by `npm run fit` (scripts/fit.ts → src/core/tti/fit/fit-model.ts)
  * and shipped in src/data/tti-params.json under `model`; see docs/tti-model.md.
  */
 export interface ModelParams {

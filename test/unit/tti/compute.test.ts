@@ -39,19 +39,37 @@ describe('computeTti: control points with hand-checkable parameters', () => {
   });
 });
 
-describe('computeTti: control points of the shipped model (regression pins, docs/tti-model.md)', () => {
+describe('computeTti: the shipped model against its closed form', () => {
+  const { betaCentral, betaLow, betaHigh } = DEFAULT_PARAMS.conversion;
+  const { gamma, defaultRate } = DEFAULT_PARAMS.bounce;
+  /** (current ÷ target)^β − 1, in percent: the model's definition, evaluated here without its code. */
+  const closedForm = (current: number, target: number, beta: number) =>
+    (Math.pow(current / target, beta) - 1) * 100;
+  /** logit B(target) = logit B(current) + γ·ln(target ÷ current). */
+  const bounceAt = (rate: number, current: number, target: number) => {
+    const odds = (rate / (1 - rate)) * Math.pow(target / current, gamma);
+    return odds / (1 + odds);
+  };
+
   it.each([
-    // current, target, bounceRate, central %, low %, high %, target bounce
-    [8.3, 5.7, undefined, 7.0907, 2.6423, 28.4283, 0.3909],
-    [10, 5, 0.6, 13.4691, 4.928, 58.6448, 0.5268],
-    [5, 10, 0.43, -11.8703, -36.9661, -4.6966, 0.5041],
-  ])('%s s → %s s (bounce %s)', (current, target, bounceRate, central, low, high, targetBounce) => {
+    [8.3, 5.7, undefined],
+    [10, 5, 0.6],
+    [5, 10, 0.43],
+    [20, 1, 0.9],
+  ])('%s s → %s s (bounce %s)', (current, target, bounceRate) => {
     const result = computeTti({ current, target, bounceRate });
-    expect(result.conversion.liftPct).toBeCloseTo(central, 3);
-    expect(result.conversion.lowPct).toBeCloseTo(low, 3);
-    expect(result.conversion.highPct).toBeCloseTo(high, 3);
-    expect(result.bounce.targetRate).toBeCloseTo(targetBounce, 4);
+    const ends = [closedForm(current, target, betaLow), closedForm(current, target, betaHigh)];
+    expect(result.conversion.liftPct).toBeCloseTo(closedForm(current, target, betaCentral), 10);
+    expect(result.conversion.lowPct).toBeCloseTo(Math.min(...ends), 10);
+    expect(result.conversion.highPct).toBeCloseTo(Math.max(...ends), 10);
+    expect(result.bounce.targetRate).toBeCloseTo(bounceAt(bounceRate ?? defaultRate, current, target), 12);
     expect(result.model.version).toBe(DEFAULT_PARAMS.version);
+  });
+
+  it('gives a slower target a loss whose range swaps ends (the steeper curve loses more)', () => {
+    const { conversion } = computeTti({ current: 5, target: 10 });
+    expect(conversion.lowPct).toBeCloseTo(closedForm(5, 10, betaHigh), 10);
+    expect(conversion.highPct).toBeCloseTo(closedForm(5, 10, betaLow), 10);
   });
 });
 
@@ -230,7 +248,9 @@ describe('conversionCurve', () => {
 
   it('agrees with computeTti at every point', () => {
     const input = { current: 8.3, target: 5.7, bounceRate: 0.45 };
-    for (const point of conversionCurve(input, { steps: 10 })) {
+    const points = conversionCurve(input, { steps: 10 });
+    expect(points).toHaveLength(11);
+    for (const point of points) {
       const result = computeTti({ ...input, target: point.t });
       expect(point.conversion.central).toBeCloseTo(1 + result.conversion.liftPct / 100, 12);
       expect(point.bounce).toBeCloseTo(result.bounce.targetRate, 12);

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { computeTti } from '../../../src/core/tti/compute.ts';
 import { describeResult, formatMoney, formatPct, formatRate } from '../../../src/core/tti/describe.ts';
+import type { ModelParams } from '../../../src/core/tti/types.ts';
+
+/** Fixed elasticities (the 2026-11 fit), so these wording tests do not move with every refit of the data. */
+const FIXED: ModelParams = {
+  version: 'test',
+  conversion: { betaCentral: 0.1823, betaLow: 0.0694, betaHigh: 0.6658 },
+  bounce: { a: -2.2226, gamma: 0.4303, defaultRate: 0.43, defaultRateSource: 'test' },
+};
 
 describe('formatPct', () => {
   it.each([
@@ -50,15 +58,18 @@ describe('formatRate', () => {
 
 describe('describeResult', () => {
   it('states the headline, the range, the bounce change and the revenue with their numbers', () => {
-    const result = computeTti({
-      current: 8.3,
-      target: 5.7,
-      bounceRate: 0.45,
-      sessions: 100000,
-      conversionRate: 0.02,
-      orderValue: 80,
-      currency: 'EUR',
-    });
+    const result = computeTti(
+      {
+        current: 8.3,
+        target: 5.7,
+        bounceRate: 0.45,
+        sessions: 100000,
+        conversionRate: 0.02,
+        orderValue: 80,
+        currency: 'EUR',
+      },
+      FIXED,
+    );
     const text = describeResult(result);
     expect(text.title).toBe('Cutting TTI from 8.3 s to 5.7 s: +7.1% conversions');
     // Revenue to two significant digits (an order of magnitude), the yearly figure always with its range.
@@ -67,6 +78,10 @@ describe('describeResult', () => {
         '+€140,000 a year (range +€51,000 to +€550,000).',
     );
     expect(text.sentences).toHaveLength(3);
+    // None of the case studies is a controlled A/B test (docs/tti-model.md, "Judgement calls").
+    expect(text.sentences[0]).toBe(
+      "Cutting TTI from 8.3 s to 5.7 s changes the conversion rate by about +7.1%, based on before/after case studies; the model's range is +2.6% to +28%.",
+    );
     expect(text.sentences[2]).toBe(
       'With €160,000 of monthly revenue, that is about +€11,000 a month (range +€4,200 to +€45,000) or +€140,000 a year (range +€51,000 to +€550,000).',
     );

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import evidence from '../../../src/data/tti-findings.json';
 import { recordProblems, type EvidenceDataset } from '../../../src/core/tti/evidence.ts';
-import { MODEL_LIMITS, MODEL_SOURCES, MODEL_VERSION } from '../../../src/core/tti/model-info.ts';
+import {
+  CASE_STUDIES,
+  MODEL_FORMULA,
+  MODEL_LIMITS,
+  MODEL_SOURCES,
+} from '../../../src/core/tti/model-info.ts';
 import { DEFAULT_PARAMS } from '../../../src/core/tti/params.ts';
 
 const dataset = evidence as EvidenceDataset;
@@ -56,7 +61,37 @@ describe('model-info', () => {
       expect(text).toMatch(phrase);
   });
 
-  it('reports the version of the shipped parameters', () => {
-    expect(MODEL_VERSION).toBe(DEFAULT_PARAMS.version);
+  it('marks as fitted only sources with a fitted record, and names redBus as not fitted', () => {
+    const fitted = new Set(
+      dataset.records
+        .filter((r) => ['intervention', 'cross-sectional', 'bounce-curve'].includes(r.class))
+        .map((r) => r.url),
+    );
+    for (const source of MODEL_SOURCES.filter((s) => s.role === 'fitted'))
+      expect(fitted, source.label).toContain(source.url);
+    expect(MODEL_SOURCES.find((s) => s.url === 'https://web.dev/redbus-inp/')?.role).toBe('cited');
+  });
+
+  it('states each shipped elasticity and γ in the formula the page shows', () => {
+    const { betaCentral, betaLow, betaHigh } = DEFAULT_PARAMS.conversion;
+    for (const beta of [betaCentral, betaLow, betaHigh])
+      expect(MODEL_FORMULA.conversion).toContain(`${beta}`);
+    expect(MODEL_FORMULA.bounce).toContain(`γ = ${DEFAULT_PARAMS.bounce.gamma}`);
+    // γ applied from a rate other than the curve's own level: the page must say how (decision 5).
+    expect(MODEL_FORMULA.bounce).toMatch(/odds ratio carries over/);
+  });
+
+  it('calls the case studies what the evidence says they are', () => {
+    const interventions = dataset.records.filter((r) => r.class === 'intervention');
+    const groups = new Set(interventions.map((r) => r.group));
+    expect(CASE_STUDIES.count).toBe(groups.size);
+    expect(CASE_STUDIES.controlled).toBe(interventions.filter((r) => r.design === 'A/B').length);
+    const changedMore = new Set(
+      interventions.filter((r) => (r.also_changed ?? []).length > 0).map((r) => r.group),
+    );
+    expect(CASE_STUDIES.changedMoreThanSpeed).toBe(changedMore.size);
+    const text = [MODEL_FORMULA.conversion, ...MODEL_LIMITS].join(' ');
+    expect(text).not.toMatch(/A\/B case stud/);
+    expect(text).toMatch(new RegExp(`${CASE_STUDIES.changedMoreThanSpeed} changed more than speed`));
   });
 });
