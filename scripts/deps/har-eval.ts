@@ -26,6 +26,7 @@ if (!existsSync(folder)) {
   process.exit(1);
 }
 
+const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 const pct = (n: number, of: number) => (of === 0 ? '—' : `${Math.round((100 * n) / of)} %`);
 const parserRows: string[] = [];
 const chainRows: string[] = [];
@@ -77,7 +78,7 @@ for (const file of readdirSync(folder)
   totals.site += toSite.length;
   totals.byThird += byThird.length;
   chainRows.push(
-    `| ${file} | ${chains.length} | ${known.length} (${pct(known.length, chains.length)}) | ${byThird.length} | ${toSite.length} | ${longest} | ${loops} | ${top.host} → ${top.hosts} hosts, ${top.resources} resources |`,
+    `| ${file} | ${chains.length} | ${known.length} (${pct(known.length, chains.length)}) | ${byThird.length} | ${toSite.length} | ${longest} | ${loops} | ${top.host} → ${plural(top.hosts, 'host')}, ${plural(top.resources, 'resource')} |`,
   );
 }
 

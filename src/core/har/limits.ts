@@ -35,5 +35,5 @@ export const HAR_MAX_INITIATOR_CHARS = 64 * 1024;
 /** Parent (async) stacks followed to find an initiating script, as DevTools walks them. */
 export const HAR_MAX_STACK_DEPTH = 8;
 
-/** Call frames looked at per stack. Chrome records at most 200 frames per async stack segment. */
+/** Call frames looked at per stack: what V8 captures for the inspector (V8StackTraceImpl::kDefaultMaxCallStackSizeToCapture, 200). */
 export const HAR_MAX_STACK_FRAMES = 200;

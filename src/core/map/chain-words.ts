@@ -3,6 +3,7 @@
  * "Your page (www.shop.example) loaded www.googletagmanager.com, which loaded connect.facebook.net,
  * which loaded www.facebook.com."
  */
+import type { InitiatorType } from '../scan/types.ts';
 import type { HostChain } from './chains.ts';
 
 /** How the page names one of the site's hosts at the start of a chain. */
@@ -10,9 +11,13 @@ function siteLabel(host: string, pageHost: string | null): string {
   return host === pageHost ? `Your page (${host})` : `Your site's ${host}`;
 }
 
-/** "A loaded B, which loaded C, which loaded D." */
-function loadSentence(first: string, rest: readonly string[]): string {
-  return `${first} loaded ${rest.map((h, i) => (i === 0 ? h : `which loaded ${h}`)).join(', ')}.`;
+/** The verb of one step: a redirect sends the browser on; everything else is a request the host made. */
+const verb = (step: InitiatorType | undefined) => (step === 'redirect' ? 'redirected to' : 'loaded');
+
+/** "A loaded B, which redirected to C, which loaded D." */
+function loadSentence(first: string, rest: readonly string[], steps: readonly InitiatorType[]): string {
+  const tail = rest.map((h, i) => `${i === 0 ? '' : 'which '}${verb(steps[i])} ${h}`).join(', ');
+  return `${first} ${tail}.`;
 }
 
 export function describeChain(chain: HostChain, pageHost: string | null): string {
@@ -23,14 +28,14 @@ export function describeChain(chain: HostChain, pageHost: string | null): string
   const [first, ...rest] = chain.path as [string, ...string[]];
   const hosts = [...rest, chain.host];
   if (chain.capped) {
-    return `A chain of more than ${chain.path.length} hosts, of which the last ones: ${loadSentence(first, hosts)}`;
+    return `A chain of more than ${chain.path.length} hosts, of which the last ones: ${loadSentence(first, hosts, chain.steps)}`;
   }
   switch (chain.start) {
     case 'site':
-      return loadSentence(siteLabel(first, pageHost), hosts);
+      return loadSentence(siteLabel(first, pageHost), hosts, chain.steps);
     case 'unknown':
-      return loadSentence(`${first} (itself requested by something not recorded)`, hosts);
+      return loadSentence(`${first} (itself requested by something not recorded)`, hosts, chain.steps);
     case 'loop':
-      return `${loadSentence(first, hosts).slice(0, -1)}; ${first} is in turn loaded by a host of this chain (a loop), so what started it is not recorded.`;
+      return `${loadSentence(first, hosts, chain.steps).slice(0, -1)}; ${first} is in turn loaded by a host of this chain (a loop), so what started it is not recorded.`;
   }
 }

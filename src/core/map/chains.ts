@@ -12,13 +12,15 @@
  *   that load each other, with nothing recorded as starting them).
  * - Chains are at most MAX_CHAIN_HOSTS long; a longer one keeps the hosts nearest to its end.
  */
+import type { InitiatorType } from '../scan/types.ts';
 import { loaderHost } from './initiator.ts';
 import type { DependencyReport, MapResource } from './types.ts';
 import { networkHost, tryUrl } from './url.ts';
 
 /**
- * Longest chain kept, in hosts before the third party itself. Real tag chains are short (on the HAR
- * captures evaluated in docs/mapper.md the longest was 4); the cap bounds hostile or looping input.
+ * Longest chain kept, in hosts before the third party itself. Real tag chains are short (on the six HAR
+ * captures evaluated in docs/mapper.md the longest had 3 hosts before it, site included); the cap bounds
+ * hostile or looping input and what one line of the page has to say.
  */
 export const MAX_CHAIN_HOSTS = 12;
 
@@ -43,6 +45,11 @@ export interface HostChain {
   /** The chain was longer than MAX_CHAIN_HOSTS: `path` keeps the hosts nearest to `host`. */
   capped: boolean;
   by: LoadedBy;
+  /**
+   * How each step of the chain was made, one per host after `path[0]` and then `host`: the initiator type
+   * of the first request recorded along that step ("redirect" reads "redirected to", the rest "loaded").
+   */
+  steps: InitiatorType[];
   /** Every other host that requested something on `host`, in the order first recorded. */
   loadedBy: string[];
 }
@@ -96,9 +103,14 @@ export function hostChains(report: Pick<DependencyReport, 'page' | 'hosts' | 're
 
   const requested = new Set<string>();
   const hasResources = new Set<string>();
+  const stepType = new Map<string, InitiatorType>();
   for (const r of report.resources) {
     hasResources.add(r.host);
     if (r.requested !== false) requested.add(r.host);
+    const by = loaderHost(r);
+    // A report saved before initiators names the host only: how it loaded is not known.
+    const key = `${by}\u0000${r.host}`;
+    if (by !== undefined && !stepType.has(key)) stepType.set(key, r.initiator?.type ?? 'other');
   }
 
   return report.hosts
@@ -114,7 +126,10 @@ export function hostChains(report: Pick<DependencyReport, 'page' | 'hosts' | 're
           : requested.has(host) || !hasResources.has(host)
             ? 'unknown'
             : 'not-requested';
-      return { host, ...chain, by, loadedBy: loaders.get(host) ?? [] };
+      const steps = [...chain.path.slice(1), host].map(
+        (to, i) => stepType.get(`${chain.path[i]}\u0000${to}`) ?? 'other',
+      );
+      return { host, ...chain, by, steps, loadedBy: loaders.get(host) ?? [] };
     });
 }
 

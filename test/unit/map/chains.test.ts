@@ -169,6 +169,26 @@ describe('hostChains', () => {
     expect(brief(hostChains(mapOf(loads)))).toEqual(expected);
   });
 
+  it('says how each step was made: the initiator type of the first request along it', () => {
+    const report = mapOf([
+      ['gtm.example', SITE],
+      ['ga.example', 'gtm.example'],
+      [
+        'dc.example',
+        'ga.example',
+        { initiator: { type: 'redirect', url: 'https://ga.example/c', host: 'ga.example' } },
+      ],
+      ['old.example', undefined, { initiatorHost: 'dc.example' }],
+    ]);
+    expect(Object.fromEntries(hostChains(report).map((c) => [c.host, c.steps.join(' ')]))).toEqual({
+      'gtm.example': 'script',
+      'ga.example': 'script script',
+      'dc.example': 'script script redirect',
+      // A report saved before initiators says who, not how.
+      'old.example': 'script script redirect other',
+    });
+  });
+
   it('lists every loader of a host in the order first recorded, the site included', () => {
     const chains = hostChains(
       mapOf([
@@ -250,6 +270,7 @@ describe('describeChain', () => {
     by: 'third-party',
     loadedBy: [],
     ...over,
+    steps: over.steps ?? Array<'script'>(over.path?.length ?? 0).fill('script'),
   });
 
   it.each<[string, Partial<HostChain>, string]>([
@@ -259,6 +280,11 @@ describe('describeChain', () => {
       `Your page (${SITE}) loaded www.googletagmanager.com, which loaded connect.facebook.net, which loaded tr.example.`,
     ],
     ['directly from the page', { path: [SITE], by: 'site' }, `Your page (${SITE}) loaded tr.example.`],
+    [
+      'through a redirect hop',
+      { path: [SITE, 'www.google-analytics.com'], steps: ['script', 'redirect'] },
+      `Your page (${SITE}) loaded www.google-analytics.com, which redirected to tr.example.`,
+    ],
     [
       'from another of the site’s hosts',
       { path: ['static.shop.example', 'a.example'] },

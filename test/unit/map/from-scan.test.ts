@@ -6,6 +6,7 @@ import {
   resourcesFromScan,
 } from '../../../src/core/map/from-scan.ts';
 import { unresolvedHost } from '../../../src/core/map/hosts.ts';
+import { browserRequest } from '../../support/rendered-scan.ts';
 import { MAX_REPORT_BLOCKED } from '../../../src/core/map/report-limits.ts';
 import { reportSchema } from '../../../src/core/map/report-schema.ts';
 import type { ScanResponse } from '../../../src/core/scan/types.ts';
@@ -177,51 +178,26 @@ const rendered: ScanResponse = {
       renderBlockingSource: 'markup',
       requested: false,
     },
-    {
+    browserRequest('https://www.googletagmanager.com/gtm.js?id=GTM-1', 'script', {
+      type: 'script',
+      url: 'https://www.shop.example/?utm=x',
+    }),
+    browserRequest('https://connect.facebook.net/en_US/fbevents.js', 'script', {
+      type: 'script',
       url: 'https://www.googletagmanager.com/gtm.js?id=GTM-1',
-      host: 'www.googletagmanager.com',
-      kind: 'browser',
-      resourceType: 'script',
-      renderBlocking: false,
-      renderBlockingSource: 'browser',
-      requested: true,
-      status: 200,
-      initiator: { type: 'script', url: 'https://www.shop.example/?utm=x' },
-    },
-    {
-      url: 'https://connect.facebook.net/en_US/fbevents.js',
-      host: 'connect.facebook.net',
-      kind: 'browser',
-      resourceType: 'script',
-      renderBlocking: false,
-      renderBlockingSource: 'browser',
-      requested: true,
-      status: 200,
-      initiator: { type: 'script', url: 'https://www.googletagmanager.com/gtm.js?id=GTM-1' },
-    },
-    {
-      url: 'https://www.facebook.com/tr?id=1&ev=PageView',
-      host: 'www.facebook.com',
-      kind: 'browser',
-      resourceType: 'ping',
-      renderBlocking: false,
-      renderBlockingSource: 'browser',
-      requested: true,
-      status: 204,
-      method: 'POST',
-      initiator: { type: 'script', url: 'https://connect.facebook.net/en_US/fbevents.js' },
-    },
-    {
-      url: 'https://api.gone.example/v1/cart',
-      host: 'api.gone.example',
-      kind: 'browser',
-      resourceType: 'fetch',
-      renderBlocking: false,
-      renderBlockingSource: 'browser',
-      requested: true,
-      failure: 'net::ERR_NAME_NOT_RESOLVED',
-      initiator: { type: 'script', url: 'https://static.shop.example/app.js' },
-    },
+    }),
+    browserRequest(
+      'https://www.facebook.com/tr?id=1&ev=PageView',
+      'ping',
+      { type: 'script', url: 'https://connect.facebook.net/en_US/fbevents.js' },
+      { status: 204, method: 'POST' },
+    ),
+    browserRequest(
+      'https://api.gone.example/v1/cart',
+      'fetch',
+      { type: 'script', url: 'https://static.shop.example/app.js' },
+      { status: undefined, failure: 'net::ERR_NAME_NOT_RESOLVED' },
+    ),
     {
       url: 'https://pay.example/frame',
       host: 'pay.example',
