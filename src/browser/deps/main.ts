@@ -343,7 +343,6 @@ async function openSaved(id: string): Promise<void> {
     const saved = await loadReport(id);
     current = saved.report as DependencyReport;
     render(current, new Set());
-    await chainsDrawn();
     byId('deps-export').hidden = false;
     // Already saved: offer its link (with the provider), not a second copy.
     resetSave(`${location.origin}${location.pathname}?report=${encodeURIComponent(id)}`, saved.expiresAt);
@@ -355,6 +354,8 @@ async function openSaved(id: string): Promise<void> {
     setStatus(
       `Saved report, made ${made.toLocaleString()}; the link expires ${new Date(saved.expiresAt).toLocaleDateString()}. Its contents are as the person who saved it sent them; map the page again to check.`,
     );
+    // Everything above is there at once; the chains follow their view's module, then the graph.
+    await chainsDrawn();
     await drawGraph(current);
   } catch (error) {
     setStatus('');
