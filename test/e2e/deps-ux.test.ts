@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { UNATTRIBUTED } from '../../src/core/map/hosts.ts';
+import { loaderHost } from '../../src/core/map/initiator.ts';
 import { providerTable } from '../../src/core/map/provider-table.ts';
 import type { DependencyReport } from '../../src/core/map/types.ts';
 import { axeViolations } from '../support/axe.ts';
@@ -212,7 +213,7 @@ describe.skipIf(!hasChromium)('/deps/ usability in Chromium', () => {
     await done(page);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#deps-export-json')]);
     const report = JSON.parse(readFileSync((await download.path())!, 'utf8')) as DependencyReport;
-    const injected = report.resources.find((r) => r.initiatorHost && r.initiatorHost !== r.host);
+    const injected = report.resources.find((r) => loaderHost(r) !== undefined);
     expect(injected).toBeDefined();
     const provider = providerTable(report).find(
       (p) => p.name !== UNATTRIBUTED && p.hosts.includes(injected!.host),
@@ -220,7 +221,7 @@ describe.skipIf(!hasChromium)('/deps/ usability in Chromium', () => {
     await page.selectOption('#deps-breaks-provider', provider);
     await expect
       .poll(() => page.locator('#deps-breaks-result li', { hasText: injected!.url }).first().innerText())
-      .toContain(`loaded by ${injected!.initiatorHost}`);
+      .toContain(`loaded by ${loaderHost(injected!)}`);
   });
 
   it('at 360 px, host names wrap only after a dot, wide tables say they scroll, the graph has headings', async () => {

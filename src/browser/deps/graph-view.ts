@@ -9,6 +9,10 @@ import { select } from 'd3-selection';
 import { zoom, zoomIdentity, zoomTransform, type D3ZoomEvent, type ZoomBehavior } from 'd3-zoom';
 import { type GraphModel, type GraphNodeKind } from '../../core/map/graph-model.ts';
 import { placeGraph, type GraphLayout, type GraphNode } from '../../core/map/graph-layout.ts';
+import { placeLoaderLinks, type LoaderLinkData } from '../../core/map/graph-loaders.ts';
+
+// The page computes the arrows only once the graph module is loaded: they stay out of its first script.
+export { buildLoaderLinks } from '../../core/map/graph-loaders.ts';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 /** Zoom range: from half size (an overview of a 100-host map on a laptop) to 6x. */
@@ -27,6 +31,8 @@ export const COLUMN_HEADINGS: Record<GraphNodeKind, string> = {
   company: 'Companies',
   provider: 'Networks & DNS',
 };
+/** Id of the arrowhead marker of the "loaded by" arrows (one graph per page). */
+const LOADER_HEAD_ID = 'deps-loader-head';
 /** Name of the User Timing measure of one drawing. */
 export const DRAW_MEASURE = 'deps-graph-draw';
 
@@ -61,18 +67,24 @@ function fitLabel(text: SVGTextElement, label: string, maxWidth: number): void {
 /**
  * Draws `graph` into `holder` at the holder's width and redraws when that width changes (rotation,
  * window resize). `graph` may be any layout of the report (main.ts passes the default one): only its
- * grouping and order are used.
+ * grouping and order are used. `loaders` are its "loaded by" arrows (graph-loaders.ts), drawn hidden;
+ * the holder's class `deps-show-loaders` shows them.
  */
-export function drawGraph(holder: HTMLElement, details: HTMLElement, graph: GraphModel): void {
+export function drawGraph(
+  holder: HTMLElement,
+  details: HTMLElement,
+  graph: GraphModel,
+  loaders: readonly LoaderLinkData[] = [],
+): void {
   let drawnWidth = holder.clientWidth;
-  let drawn = render(holder, details, graph);
+  let drawn = render(holder, details, graph, loaders);
   if (typeof ResizeObserver === 'undefined') return;
   const observer = new ResizeObserver(() => {
     // A new map (or a cleared holder) replaced this drawing: stop following the holder.
     if (!holder.contains(drawn)) return observer.disconnect();
     if (holder.clientWidth === 0 || Math.abs(holder.clientWidth - drawnWidth) <= RESIZE_SLACK_PX) return;
     drawnWidth = holder.clientWidth;
-    drawn = render(holder, details, graph);
+    drawn = render(holder, details, graph, loaders);
   });
   observer.observe(holder);
 }
@@ -95,7 +107,12 @@ function placeHeadings(heads: HTMLElement, layout: GraphLayout): void {
   }
 }
 
-function render(holder: HTMLElement, details: HTMLElement, graph: GraphModel): SVGSVGElement {
+function render(
+  holder: HTMLElement,
+  details: HTMLElement,
+  graph: GraphModel,
+  loaders: readonly LoaderLinkData[],
+): SVGSVGElement {
   const start = performance.now();
   holder.replaceChildren();
   const controls = document.createElement('div');
@@ -139,6 +156,30 @@ function render(holder: HTMLElement, details: HTMLElement, graph: GraphModel): S
     .attr('d', (l) => l.path)
     .attr('stroke-width', (l) => l.width);
 
+  // "Loaded by" arrows: under the circles, their heads at the loaded company's circle.
+  svg
+    .append('defs')
+    .append('marker')
+    .attr('id', LOADER_HEAD_ID)
+    .attr('viewBox', '0 0 6 6')
+    .attr('refX', 6)
+    .attr('refY', 3)
+    .attr('markerWidth', 6)
+    .attr('markerHeight', 6)
+    .attr('orient', 'auto')
+    .append('path')
+    .attr('class', 'deps-loader-head')
+    .attr('d', 'M0,0L6,3L0,6Z');
+  const loaderPaths = viewport
+    .append('g')
+    .attr('class', 'deps-loaders')
+    .selectAll('path')
+    .data(placeLoaderLinks(layout, loaders))
+    .join('path')
+    .attr('d', (l) => l.path)
+    .attr('stroke-width', (l) => l.width)
+    .attr('marker-end', `url(#${LOADER_HEAD_ID})`);
+
   const nodes = viewport
     .append('g')
     .selectAll('g')
@@ -177,6 +218,10 @@ function render(holder: HTMLElement, details: HTMLElement, graph: GraphModel): S
 
   const focus = (node: GraphNode | null) => {
     links.classed('deps-link-on', (l) => node !== null && (l.source === node.id || l.target === node.id));
+    loaderPaths.classed(
+      'deps-link-on',
+      (l) => node !== null && (l.source === node.id || l.target === node.id),
+    );
     nodes.classed('deps-node-on', (n) => node !== null && n.id === node.id);
     details.textContent = node ? nodeDetails(node) : 'Hover over or focus a node (Tab) to see its hosts.';
   };

@@ -4,21 +4,20 @@
  */
 import { MAX_HOSTS_PER_REQUEST } from '../../core/dns/limits.ts';
 import { HAR_MAX_BYTES } from '../../core/har/limits.ts';
-import { checkHarSize, parseHar } from '../../core/har/parse-har.ts';
 import { exportFileName, toCsv, toJson } from '../../core/map/export.ts';
-import { reportBaseFromHar } from '../../core/map/from-har.ts';
-import { hostsFromScan, pageFromScan, resourcesFromScan } from '../../core/map/from-scan.ts';
+import { hostsFromScan, reportBaseFromScan } from '../../core/map/from-scan.ts';
 import { layoutGraph } from '../../core/map/graph-layout.ts';
 import { plainError } from '../../core/map/plain-errors.ts';
 import { isReportId } from '../../core/map/report-id.ts';
 import { RESOLVE_CONCURRENCY, resolveInBatches } from '../../core/map/resolve-batches.ts';
 import { checkScanInput } from '../../core/map/scan-input.ts';
-import type { DependencyReport, MapResource } from '../../core/map/types.ts';
+import type { DependencyReport } from '../../core/map/types.ts';
 import type { ResolvedHost } from '../../core/resolve/types.ts';
 import { loadReport, resolveHosts, scanPage } from './api.ts';
 import { clearBox, describe, explain, fillError } from './error-box.ts';
 import { resetSave, setShownProvider, wireSave } from './saved-link.ts';
 import { byId, download, h, markScrollables } from './dom.ts';
+import { renderBlocked } from './render-blocked.ts';
 import {
   renderBreaksPicker,
   renderGraphTable,
@@ -90,24 +89,63 @@ function revealProgress(): void {
   feedback.scrollIntoView({ block: 'nearest' });
 }
 
+/**
+ * The chains view (render-chains.ts) is loaded with the first map, not with the page. Each render queues
+ * its drawing on this one promise, so drawings run in the order asked, and awaiting the promise waits for
+ * every drawing queued before.
+ */
+let chainsView: Promise<typeof import('./render-chains.ts')> | null = null;
+
+function renderChainsSoon(report: DependencyReport): void {
+  chainsView ??= import('./render-chains.ts');
+  chainsView.then(
+    (view) => {
+      if (current === report) view.renderChains(report);
+    },
+    (error: unknown) => {
+      byId('deps-chains').replaceChildren(
+        h('p', {}, `The chains could not be shown (${describe(error)}). Reload the page to try again.`),
+      );
+    },
+  );
+}
+
+/** Waits until the chains queued so far are drawn (or could not be). */
+async function chainsDrawn(): Promise<void> {
+  await chainsView?.catch(() => undefined);
+}
+
 function render(report: DependencyReport, pending: ReadonlySet<string>): void {
   results.hidden = false;
   renderMethod(report, pending.size);
+  renderBlocked(report);
   renderSummary(report);
   renderSpof(report);
   renderProviders(report);
   setShownProvider(renderBreaksPicker(report, wantedProvider), false);
+  renderChainsSoon(report);
   renderHosts(report, pending);
   renderGraphTable(report);
   markScrollables(results);
 }
 
+const loadersToggle = byId('deps-loaders-toggle');
+const loadersBox = byId<HTMLInputElement>('deps-graph-loaders');
+loadersBox.addEventListener('change', () => {
+  byId('deps-graph').classList.toggle('deps-show-loaders', loadersBox.checked);
+});
+
 async function drawGraph(report: DependencyReport): Promise<void> {
   const holder = byId('deps-graph');
   try {
     // d3 only once there is something to draw: it is not in the page's first script.
-    const { drawGraph: draw } = await import('./graph-view.ts');
-    draw(holder, byId('deps-graph-details'), layoutGraph(report));
+    const view = await import('./graph-view.ts');
+    const layout = layoutGraph(report);
+    const loaders = view.buildLoaderLinks(report, layout);
+    // The arrows' switch only where there are arrows (none from a static scan or a Firefox HAR).
+    loadersToggle.hidden = loaders.length === 0;
+    holder.classList.toggle('deps-show-loaders', loadersBox.checked && loaders.length > 0);
+    view.drawGraph(holder, byId('deps-graph-details'), layout, loaders);
   } catch (error) {
     holder.replaceChildren(
       h(
@@ -131,6 +169,7 @@ async function map(base: Omit<DependencyReport, 'hosts'>, hosts: string[]): Prom
   resetSave(null);
   byId('deps-export').hidden = true;
   byId('deps-graph').replaceChildren();
+  loadersToggle.hidden = true;
   progress.max = hosts.length;
   progress.value = 0;
   progress.hidden = false;
@@ -165,6 +204,8 @@ async function map(base: Omit<DependencyReport, 'hosts'>, hosts: string[]): Prom
       `Some hosts could not be looked up; they are listed as unknown. ${[...new Set(failures)].join(' ')}`,
     );
   }
+  await chainsDrawn();
+  if (controller.signal.aborted) return;
   setStatus(`Done: ${hosts.length} hosts mapped.`);
   byId('deps-export').hidden = false;
   showResults();
@@ -193,23 +234,12 @@ async function scan(input: string): Promise<void> {
   }
   const button = form.querySelector('button');
   if (button) button.disabled = true;
-  setStatus('Scanning the page…');
+  setStatus('Scanning the page… Loading it in a browser may take several seconds.');
   revealProgress();
   try {
     const scan = await scanPage(checked.url);
-    const resources: MapResource[] = resourcesFromScan(scan);
-    const hosts = hostsFromScan(scan, resources);
-    await map(
-      {
-        version: 1,
-        method: 'scan',
-        page: pageFromScan(scan),
-        createdAt: new Date().toISOString(),
-        source: { tool: 'static scan', truncated: scan.page.truncated },
-        resources,
-      },
-      hosts,
-    );
+    const base = reportBaseFromScan(scan, new Date().toISOString());
+    await map(base, hostsFromScan(scan, base.resources));
   } catch (error) {
     clearResults();
     const plain = explain(error, 'scan');
@@ -230,9 +260,30 @@ function showHarError(lead: string, code: string): void {
   harError.scrollIntoView({ block: 'nearest' });
 }
 
+/**
+ * The HAR reader (parser and initiators) is loaded when a file is picked: most visits scan a URL, and
+ * the page's first script stays the smaller for it (docs/mapper.md "Figures").
+ */
+async function loadHarReader() {
+  const [har, base] = await Promise.all([
+    import('../../core/har/parse-har.ts'),
+    import('../../core/map/from-har.ts'),
+  ]);
+  return { ...har, ...base };
+}
+
 async function importHar(file: File): Promise<void> {
   clearErrors();
-  const tooBig = checkHarSize(file.size);
+  let reader: Awaited<ReturnType<typeof loadHarReader>>;
+  try {
+    reader = await loadHarReader();
+  } catch (error) {
+    return showHarError(
+      `The HAR reader could not be loaded (${describe(error)}). Check your connection, reload the page and try again.`,
+      'network_error',
+    );
+  }
+  const tooBig = reader.checkHarSize(file.size);
   if (tooBig) return showHarError(tooBig.message, tooBig.code);
   if (file.size === 0) {
     return showHarError(
@@ -242,9 +293,9 @@ async function importHar(file: File): Promise<void> {
   }
   setStatus(`Reading ${file.name}…`);
   revealProgress();
-  const parsed = parseHar(await file.text());
+  const parsed = reader.parseHar(await file.text());
   if (!parsed.ok) return showHarError(`${file.name}: ${parsed.message}`, parsed.code);
-  await map(reportBaseFromHar(parsed, new Date().toISOString()), parsed.hosts);
+  await map(reader.reportBaseFromHar(parsed, new Date().toISOString()), parsed.hosts);
 }
 
 fileInput.addEventListener('change', () => {
@@ -303,6 +354,8 @@ async function openSaved(id: string): Promise<void> {
     setStatus(
       `Saved report, made ${made.toLocaleString()}; the link expires ${new Date(saved.expiresAt).toLocaleDateString()}. Its contents are as the person who saved it sent them; map the page again to check.`,
     );
+    // Everything above is there at once; the chains follow their view's module, then the graph.
+    await chainsDrawn();
     await drawGraph(current);
   } catch (error) {
     setStatus('');

@@ -1,5 +1,8 @@
 /** Draws the report's views (summary, single points of failure, providers, what breaks, hosts) into the page. */
 import { absenceAnswer, absentMajorProviders, defaultBreaksProvider } from '../../core/map/breaks-choice.ts';
+import { loadersByHost, siteHosts } from '../../core/map/chains.ts';
+import { loaderHost } from '../../core/map/initiator.ts';
+import { mapSource, methodNote } from '../../core/map/method-note.ts';
 import { dnsProvidersOf, networksOf, UNATTRIBUTED } from '../../core/map/hosts.ts';
 import { hostCompany } from '../../core/map/operators.ts';
 import { IMPACT_CLASSES, whatBreaks, type ImpactClass } from '../../core/map/impact.ts';
@@ -44,21 +47,32 @@ export const IMPACT_LABELS: Record<ImpactClass, { title: string; help: string }>
   },
 };
 
+/** The TTI calculator, prefilled with the mapped page (/tti/ reads `url`). */
+export function ttiLink(page: string): string {
+  return `/tti/?url=${encodeURIComponent(page)}`;
+}
+
 export function renderMethod(report: DependencyReport, pending: number): void {
   const el = byId('deps-method');
-  el.replaceChildren();
-  const source =
-    report.method === 'har'
-      ? `HAR import${report.source.tool ? ` (${report.source.tool})` : ''}: the requests a real browser made, ${plural(report.source.entries ?? 0, 'entry', 'entries')}${report.source.pages && report.source.pages > 1 ? `, first of ${report.source.pages} page loads` : ''}.`
-      : 'Static scan: what the page’s HTML and stylesheets reference. Requests that scripts make at run time are not in it; import a HAR to see them.';
-  el.append(
-    h('p', {}, h('strong', {}, 'Method: '), source),
+  const note = methodNote(report);
+  el.dataset.method = note.source;
+  el.replaceChildren(
+    h('p', {}, h('strong', {}, 'Method: '), note.lead),
+    note.fallback ? h('p', { id: 'deps-fallback', class: 'deps-warn' }, note.fallback) : '',
     report.page ? h('p', {}, h('strong', {}, 'Page: '), report.page) : '',
     report.source.truncated
       ? h('p', { class: 'deps-warn' }, 'This map is truncated: it covers the first hosts only.')
       : '',
     pending > 0
       ? h('p', {}, `${plural(pending, 'host')} still resolving: the figures below will change.`)
+      : '',
+    report.page
+      ? h(
+          'p',
+          { id: 'deps-tti' },
+          h('a', { id: 'deps-tti-link', href: ttiLink(report.page) }, 'What is a faster page worth?'),
+          ' Estimate what speeding up this page would add, with the TTI calculator.',
+        )
       : '',
   );
 }
@@ -74,6 +88,8 @@ export function renderSummary(report: DependencyReport): void {
     item(s.renderBlocking, 'Render-blocking resources'),
     item(s.renderBlockingThirdParty, 'Render-blocking, third-party'),
     item(s.unresolved, 'Hosts not resolved'),
+    // A static scan records no loaders: a 0 there would read as "none", not "not known".
+    mapSource(report) === 'static' ? '' : item(s.broughtByThirdParty, 'Brought in by other third parties'),
   );
 }
 
@@ -98,13 +114,15 @@ export function renderProviders(report: DependencyReport): void {
     r.name,
     r.renderBlocking,
     r.resources,
+    // What goes with it indirectly: loaded by scripts, pages or stylesheets on its hosts (indirect.ts).
+    r.indirect,
     `${r.hosts.length}${r.servesFirstParty ? ' (incl. yours)' : ''}`,
     describeServices(r),
   ]);
   byId('deps-providers').replaceChildren(
     table(
       'Providers your page depends on',
-      ['Provider', 'Render-blocking', 'Resources', 'Hosts', 'Services (hosts on each)'],
+      ['Provider', 'Render-blocking', 'Resources', 'Loaded through it', 'Hosts', 'Services (hosts on each)'],
       rows,
     ),
   );
@@ -175,9 +193,9 @@ export function renderBreaks(report: DependencyReport, provider: string, absent 
                   ' ',
                   h('span', { class: 'deps-url' }, i.resource.url),
                   ` — ${i.company}`,
-                  // Who injected it (HAR initiator): a tag manager's outage stops these too.
-                  i.resource.initiatorHost && i.resource.initiatorHost !== i.resource.host
-                    ? h('span', { class: 'deps-help' }, `, loaded by ${i.resource.initiatorHost}`)
+                  // Who requested it (initiator): a tag manager's outage stops these too.
+                  loaderHost(i.resource)
+                    ? h('span', { class: 'deps-help' }, `, loaded by ${loaderHost(i.resource)}`)
                     : '',
                 ),
               ),
@@ -191,7 +209,14 @@ export function renderBreaks(report: DependencyReport, provider: string, absent 
           'section',
           { class: 'deps-impact', 'aria-label': 'Also not loaded' },
           h('h4', {}, `Also not loaded (${result.loadedBy.length})`),
-          h('p', { class: 'deps-help' }, `what loads them (a tag manager, say) is down with ${provider}`),
+          h(
+            'p',
+            { class: 'deps-help' },
+            `what loads them (a tag manager, say) is down with ${provider}` +
+              (result.lostHosts.length > 0
+                ? `; nothing at all is requested from ${result.lostHosts.join(', ')}`
+                : ''),
+          ),
           h(
             'ul',
             {},
@@ -236,23 +261,42 @@ export function renderHosts(report: DependencyReport, pending: ReadonlySet<strin
   );
 }
 
-/** The graph's information as a table, for keyboard and screen-reader users. */
+/** The graph's information as a table, for keyboard and screen-reader users (loader arrows included). */
 export function renderGraphTable(report: DependencyReport): void {
   const byCompany = new Map<string, { hosts: string[]; networks: Set<string> }>();
+  const companyOf = new Map<string, string>();
   for (const x of report.hosts) {
     const c = hostCompany(x);
+    companyOf.set(x.host, c);
     const e = byCompany.get(c) ?? { hosts: [], networks: new Set<string>() };
     e.hosts.push(x.host);
     for (const n of [...networksOf(x), ...dnsProvidersOf(x)]) e.networks.add(n);
     byCompany.set(c, e);
   }
+  // Companies whose hosts requested something on this company's hosts (the graph's "loaded by" arrows).
+  const site = siteHosts(report);
+  const loadedBy = new Map<string, Set<string>>();
+  for (const [host, loaders] of loadersByHost(report.resources)) {
+    const c = companyOf.get(host);
+    for (const l of loaders) {
+      const by = companyOf.get(l);
+      if (c === undefined || by === undefined || by === c || site.has(l)) continue;
+      loadedBy.set(c, (loadedBy.get(c) ?? new Set<string>()).add(by));
+    }
+  }
   const rows = [...byCompany]
     .sort((a, b) => b[1].hosts.length - a[1].hosts.length || a[0].localeCompare(b[0]))
-    .map(([c, e]) => [c, e.hosts.length, [...e.networks].join(', ') || UNATTRIBUTED, e.hosts.join(', ')]);
+    .map(([c, e]) => [
+      c,
+      e.hosts.length,
+      [...e.networks].join(', ') || UNATTRIBUTED,
+      [...(loadedBy.get(c) ?? [])].join(', ') || '—',
+      e.hosts.join(', '),
+    ]);
   byId('deps-graph-table').replaceChildren(
     table(
       'Companies and the networks under them',
-      ['Company', 'Hosts', 'Networks and DNS', 'Host names'],
+      ['Company', 'Hosts', 'Networks and DNS', 'Loaded by (companies)', 'Host names'],
       rows,
     ),
   );

@@ -24,3 +24,16 @@ export const HAR_MAX_URL_CHARS = 8_192;
 
 /** Characters kept of free-text fields (creator name, MIME type). */
 export const HAR_MAX_TEXT_CHARS = 100;
+
+/**
+ * Longest `_initiator_detail` (chrome-har's JSON copy of Chrome's initiator) parsed; a longer one is
+ * ignored and the entry's plain `_initiator` URL used. Real ones are 0.1-4 KB (a stack of a few frames);
+ * the whole file is already capped by HAR_MAX_BYTES, this keeps one entry from costing more than its share.
+ */
+export const HAR_MAX_INITIATOR_CHARS = 64 * 1024;
+
+/** Parent (async) stacks followed to find an initiating script, as DevTools walks them. */
+export const HAR_MAX_STACK_DEPTH = 8;
+
+/** Call frames looked at per stack: what V8 captures for the inspector (V8StackTraceImpl::kDefaultMaxCallStackSizeToCapture, 200). */
+export const HAR_MAX_STACK_FRAMES = 200;

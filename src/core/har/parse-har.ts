@@ -3,8 +3,8 @@
  * with what each request was for. Pure: text in, result out; it never throws on any input.
  *
  * Accepts the exports of Chrome DevTools (`_resourceType`, `_initiator` object), sitespeed.io's
- * chrome-har (`_renderBlocking`, `_initiator` string, `_initiator_type`), WebPageTest (`_initiator`,
- * `_priority`) and Firefox (MIME types only).
+ * chrome-har (`_renderBlocking`, `_initiator` string, `_initiator_type`, `_initiator_detail`), WebPageTest
+ * (`_initiator`, `_priority`) and Firefox (MIME types only). Initiators: har-initiator.ts.
  */
 import {
   HAR_MAX_BYTES,
@@ -13,7 +13,9 @@ import {
   HAR_MAX_URL_CHARS,
   MAX_MAP_HOSTS,
 } from './limits.ts';
-import { cleanText, MIME_TYPE_PATTERN } from '../map/report-fields.ts';
+import { harInitiator, redirectSources, type TypeOfUrl } from './har-initiator.ts';
+import { storedInitiator } from '../map/initiator.ts';
+import { cleanText, FAILURE_PATTERN, isHttpStatus, MIME_TYPE_PATTERN } from '../map/report-fields.ts';
 import { typeFromChrome, typeFromMime, typeFromPath } from '../map/resource-type.ts';
 import { networkHost, storedUrl, tryUrl } from '../map/url.ts';
 import type { BlockingEvidence, MapResource, ResourceType } from '../map/types.ts';
@@ -152,6 +154,10 @@ export function parseHar(input: string): HarImport | HarError {
   const hosts: string[] = [parsed[mainIndex]!.host];
   const known = new Set(hosts);
   const byKey = new Map<string, MapResource>();
+  const hops = redirectSources(parsed);
+  const types = new Map<string, ResourceType>();
+  for (const { entry, url } of parsed) if (!types.has(url.href)) types.set(url.href, rawType(entry, url));
+  const typeOfUrl: TypeOfUrl = (href) => types.get(tryUrl(href)?.href ?? '') ?? null;
   parsed.forEach(({ entry, url, host }, index) => {
     if (!known.has(host)) {
       if (known.size >= MAX_MAP_HOSTS) {
@@ -162,6 +168,10 @@ export function parseHar(input: string): HarImport | HarError {
       hosts.push(host);
     }
     const resource = toResource(entry, url, host, index <= mainIndex, browserBlocking);
+    const hop = hops.get(index);
+    const initiator =
+      hop !== undefined ? { type: 'redirect' as const, url: hop } : harInitiator(entry, typeOfUrl);
+    if (initiator) resource.initiator = storedInitiator(initiator.type, initiator.url);
     const key = `${resource.type} ${resource.url}`;
     const seen = byKey.get(key);
     if (seen) seen.renderBlocking ||= resource.renderBlocking;
@@ -233,9 +243,18 @@ function toResource(
   };
   const mimeType = mimeOf(entry);
   if (mimeType) resource.mimeType = mimeType;
-  const initiator = initiatorHost(entry);
-  if (initiator && initiator !== host) resource.initiatorHost = initiator;
+  const status = statusOf(entry);
+  if (isHttpStatus(status)) resource.status = status;
+  const failure = failureOf(entry);
+  if (failure) resource.failure = failure;
   return resource;
+}
+
+/** Chrome's net error for a request that got no response (DevTools writes it as `response._error`). */
+function failureOf(entry: Json): string | undefined {
+  const response = entry.response;
+  const error = isObject(response) ? response._error : undefined;
+  return typeof error === 'string' && FAILURE_PATTERN.test(error) ? error : undefined;
 }
 
 function blocking(
@@ -268,31 +287,5 @@ function blocking(
 function initiatorType(entry: Json): string | null {
   if (typeof entry._initiator_type === 'string') return entry._initiator_type;
   if (isObject(entry._initiator) && typeof entry._initiator.type === 'string') return entry._initiator.type;
-  return null;
-}
-
-/** Host of the requester: chrome-har/WebPageTest give a URL string, DevTools an object with a stack. */
-function initiatorHost(entry: Json): string | null {
-  const initiator = entry._initiator;
-  let urlText: unknown = null;
-  if (typeof initiator === 'string') urlText = initiator;
-  else if (isObject(initiator)) {
-    urlText = initiator.url;
-    if (typeof urlText !== 'string' || urlText === '') urlText = firstFrameUrl(initiator.stack);
-  }
-  if (typeof urlText !== 'string' || urlText === '') return null;
-  const url = tryUrl(urlText.slice(0, HAR_MAX_URL_CHARS));
-  return url ? networkHost(url) : null;
-}
-
-function firstFrameUrl(stack: unknown): string | null {
-  for (let depth = 0; isObject(stack) && depth < 8; depth++) {
-    const frames = stack.callFrames;
-    if (Array.isArray(frames)) {
-      for (const frame of frames)
-        if (isObject(frame) && typeof frame.url === 'string' && frame.url) return frame.url;
-    }
-    stack = stack.parent;
-  }
   return null;
 }

@@ -5,6 +5,7 @@
  */
 import type { ResolvedHost } from '../resolve/types.ts';
 import { UNATTRIBUTED } from './hosts.ts';
+import { mapSource, type MapSource } from './method-note.ts';
 import type { ProviderRow } from './provider-table.ts';
 import type { DependencyReport } from './types.ts';
 
@@ -68,15 +69,21 @@ export function absentMajorProviders(report: DependencyReport, usedNames: readon
   ).map((m) => m.name);
 }
 
+/** What each method could not see, said after "your page does not depend on X". */
+const ABSENCE_CAVEATS: Record<MapSource, string> = {
+  har: 'A HAR shows only what this one visit loaded: pages behind a login, other countries or later clicks may load more.',
+  rendered:
+    'A rendered scan shows one visit up to its time limit: pages behind a login, other countries or later clicks may load more.',
+  static:
+    'A static scan cannot see what scripts load at run time (tag managers, ads, chat and consent widgets): import a HAR to check those.',
+};
+
 /** The plain answer for a provider the page does not use, with what the method could not see. */
 export function absenceAnswer(report: DependencyReport, provider: string): string {
   const mapped = report.hosts.length;
   const unknown = report.hosts.filter((h) => h.addresses.length === 0 && h.errors.length > 0).length;
   const hosts = `${mapped} host${mapped === 1 ? '' : 's'}`;
-  const caveat =
-    report.method === 'har'
-      ? 'A HAR shows only what this one visit loaded: pages behind a login, other countries or later clicks may load more.'
-      : 'A static scan cannot see what scripts load at run time (tag managers, ads, chat and consent widgets): import a HAR to check those.';
+  const caveat = ABSENCE_CAVEATS[mapSource(report)];
   const gaps =
     unknown > 0
       ? ` ${unknown} of them could not be looked up, so for ${unknown === 1 ? 'that one' : 'those'} we cannot say.`

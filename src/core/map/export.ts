@@ -1,7 +1,10 @@
 /**
- * Exports of a report: the JSON as saved, and a CSV with one row per resource for spreadsheets.
+ * Exports of a report: the JSON as saved (initiators included), and a CSV with one row per resource for
+ * spreadsheets. New columns go at the end, so sheets built on the earlier ones keep working.
  */
+import { hostChains } from './chains.ts';
 import { classifyImpact } from './impact.ts';
+import { initiatorHostOf } from './initiator.ts';
 import { dnsProvidersOf, indexHosts, networksOf } from './hosts.ts';
 import { hostCompany } from './operators.ts';
 import type { DependencyReport } from './types.ts';
@@ -35,7 +38,16 @@ export const CSV_COLUMNS = [
   'addresses',
   'initiator_host',
   'errors',
+  'initiator_type',
+  'initiator_url',
+  'host_chain',
+  'requested',
+  'status',
+  'failure',
 ] as const;
+
+/** Between the hosts of a `host_chain` cell: "www.shop.example > www.googletagmanager.com". */
+export const CHAIN_SEPARATOR = ' > ';
 
 /** RFC 4180: CRLF line ends; multi-valued cells joined with "; ". */
 /** Category column of the site's own hosts. */
@@ -43,6 +55,7 @@ export const FIRST_PARTY_CATEGORY = 'first-party';
 
 export function toCsv(report: DependencyReport): string {
   const index = indexHosts(report.hosts);
+  const chains = new Map(hostChains(report).map((c) => [c.host, c]));
   const lines = [CSV_COLUMNS.join(',')];
   for (const r of report.resources) {
     const host = index.get(r.host);
@@ -61,8 +74,15 @@ export function toCsv(report: DependencyReport): string {
       host ? dnsProvidersOf(host).join('; ') : '',
       host?.asn ? `AS${host.asn.number}` : '',
       host?.addresses.join('; ') ?? '',
-      r.initiatorHost ?? '',
+      initiatorHostOf(r) ?? '',
       host?.errors.map((e) => e.code).join('; ') ?? '',
+      r.initiator?.type ?? '',
+      r.initiator?.url ?? '',
+      // The hosts that brought this resource's host in, from the site on (third parties only).
+      chains.get(r.host)?.path.join(CHAIN_SEPARATOR) ?? '',
+      r.requested ?? '',
+      r.status ?? '',
+      r.failure ?? '',
     ];
     lines.push(row.map(csvCell).join(','));
   }

@@ -6,6 +6,7 @@
  */
 import type { ResolvedHost } from '../resolve/types.ts';
 import { indexHosts } from './hosts.ts';
+import { lostThroughLoaders } from './indirect.ts';
 import { hostCompany, isOperatorName, serviceDependencies, type ServiceDependency } from './operators.ts';
 import { isRenderBlocking } from './provider-table.ts';
 import type { DependencyReport, MapResource, ResourceType } from './types.ts';
@@ -57,15 +58,14 @@ export interface WhatBreaks {
   /** Resources on X's hosts: the same counts as X's row in the provider table. */
   byClass: Record<ImpactClass, ImpactItem[]>;
   /**
-   * Resources on other hosts that are not even requested because what loads them is down: their
-   * initiator (from a HAR) is one of X's hosts, or a host all of whose resources are lost (a chain:
-   * Google Tag Manager loads the Facebook pixel, which loads its beacon).
+   * Resources on other hosts that are not even requested because what loads them is down: their loader
+   * (initiator.ts) is one of X's hosts, or a host all of whose resources are lost (a chain: Google Tag
+   * Manager loads the Facebook pixel, which loads its beacon). indirect.ts states the rule.
    */
   loadedBy: ImpactItem[];
+  /** Hosts left with nothing requested at all because of X (every resource on them is in `loadedBy`). */
+  lostHosts: string[];
 }
-
-/** Longest initiator chain followed (a HAR's chains are a few links; this bounds hostile input). */
-export const MAX_INITIATOR_DEPTH = 16;
 
 export function whatBreaks(report: DependencyReport, provider: string): WhatBreaks {
   const index = indexHosts(report.hosts);
@@ -104,6 +104,7 @@ export function whatBreaks(report: DependencyReport, provider: string): WhatBrea
     const i = item(resource, { via: hostVia });
     byClass[i.impact].push(i);
   }
+  const indirect = lostThroughLoaders(report.resources, new Set(via.keys()));
   return {
     provider,
     level,
@@ -111,44 +112,7 @@ export function whatBreaks(report: DependencyReport, provider: string): WhatBrea
     hosts: [...via.keys()],
     pageDown,
     byClass,
-    loadedBy: lostThroughInitiators(report.resources, new Set(via.keys())).map(([r, by]) =>
-      item(r, { via: [], loadedBy: by }),
-    ),
+    loadedBy: indirect.resources.map((l) => item(l.resource, { via: [], loadedBy: l.loadedBy })),
+    lostHosts: indirect.hosts,
   };
-}
-
-/**
- * Resources on live hosts whose initiator host is down, following chains: a host whose every resource
- * is lost is down too (nothing on it is requested). Returns each lost resource with its initiator.
- */
-function lostThroughInitiators(
-  resources: readonly MapResource[],
-  downHosts: ReadonlySet<string>,
-): Array<[MapResource, string]> {
-  const down = new Set(downHosts);
-  const lost = new Map<MapResource, string>();
-  const byHost = new Map<string, MapResource[]>();
-  for (const r of resources) {
-    const list = byHost.get(r.host);
-    if (list) list.push(r);
-    else byHost.set(r.host, [r]);
-  }
-  for (let depth = 0; depth < MAX_INITIATOR_DEPTH; depth++) {
-    let grew = false;
-    for (const r of resources) {
-      if (down.has(r.host) || lost.has(r) || r.initiatorHost === undefined) continue;
-      if (down.has(r.initiatorHost)) {
-        lost.set(r, r.initiatorHost);
-        grew = true;
-      }
-    }
-    for (const [host, onHost] of byHost) {
-      if (!down.has(host) && onHost.every((x) => lost.has(x))) {
-        down.add(host);
-        grew = true;
-      }
-    }
-    if (!grew) break;
-  }
-  return resources.filter((r) => lost.has(r)).map((r) => [r, lost.get(r)!]);
 }

@@ -6,6 +6,7 @@
  */
 import type { ProviderRole } from '../resolve/types.ts';
 import { indexHosts } from './hosts.ts';
+import { lostThroughLoaders } from './indirect.ts';
 import { serviceDependencies } from './operators.ts';
 import type { DependencyReport, MapResource } from './types.ts';
 
@@ -31,6 +32,11 @@ export interface ProviderRow {
   servesFirstParty: boolean;
   resources: number;
   renderBlocking: number;
+  /**
+   * Resources on other hosts that are not requested when this operator is down, because what requests
+   * them is on it (indirect.ts): the length of whatBreaks(operator).loadedBy.
+   */
+  indirect: number;
 }
 
 export const ROLE_ORDER: readonly ProviderRole[] = ['cdn', 'cloud', 'network', 'dns'];
@@ -70,6 +76,7 @@ export function providerTable(report: DependencyReport): ProviderRow[] {
           servesFirstParty: false,
           resources: 0,
           renderBlocking: 0,
+          indirect: 0,
         };
         rows.set(dep.operator, r);
         services.set(dep.operator, new Map());
@@ -121,6 +128,7 @@ export function providerTable(report: DependencyReport): ProviderRow[] {
         a.name.localeCompare(b.name),
     );
     for (const s of r.services) s.roles.sort(byRole);
+    r.indirect = lostThroughLoaders(report.resources, new Set(r.hosts)).resources.length;
   }
   return [...rows.values()].sort(
     (a, b) =>

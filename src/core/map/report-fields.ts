@@ -109,3 +109,31 @@ export const MAX_ASN = 4_294_967_295;
 
 /** Stable codes (HostError codes, lookup stages): letters, digits, "_" and "-". */
 export const CODE_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+/**
+ * Why a request got no response: a browser net error ("net::ERR_NAME_NOT_RESOLVED", Chromium's
+ * net_error_list.h names), or a scanner word ("timeout", "blocked", "failed"). Letters, digits, "_", ":",
+ * "." and "-" only.
+ */
+export const FAILURE_PATTERN = /^[A-Za-z0-9_:.-]{1,64}$/;
+
+/** An HTTP status code a response can carry (RFC 9110 §15: three digits, 1xx to 5xx). */
+export const MIN_HTTP_STATUS = 100;
+export const MAX_HTTP_STATUS = 599;
+
+export function isHttpStatus(value: unknown): value is number {
+  return (
+    Number.isInteger(value) && (value as number) >= MIN_HTTP_STATUS && (value as number) <= MAX_HTTP_STATUS
+  );
+}
+
+/** Schemes that run script when followed: never kept, not even as a bare scheme. */
+const SCRIPT_SCHEMES = /^(?:javascript|vbscript):$/i;
+
+/**
+ * A URL scheme alone ("file:", "data:"), the form in which a report keeps a refused request that names no
+ * network host: nothing after the colon, so nothing to open; never a script scheme.
+ */
+export function isBareScheme(text: string): boolean {
+  return /^[a-z][a-z0-9+.-]{0,30}:$/.test(text) && !SCRIPT_SCHEMES.test(text);
+}

@@ -25,3 +25,10 @@ export const MAX_REPORT_TEXT = 500;
 
 /** Addresses, CNAMEs, name servers, providers and errors listed per host. */
 export const MAX_REPORT_LIST = 64;
+
+/**
+ * Refused requests kept per report (a rendered scan's `blocked`, distinct targets). A page aiming at
+ * private addresses by a handful of routes names a few dozen; a page looping requests could name
+ * thousands, and the list is there to say that it happened, not to archive every attempt.
+ */
+export const MAX_REPORT_BLOCKED = 100;

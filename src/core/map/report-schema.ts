@@ -9,16 +9,27 @@
 import { z } from 'zod';
 import { PROVIDER_ROLES, SIGNALS } from '../resolve/types.ts';
 import { HAR_MAX_ENTRIES } from '../har/limits.ts';
-import { MAX_REPORT_HOSTS, MAX_REPORT_LIST, MAX_REPORT_RESOURCES, MAX_REPORT_TEXT } from './report-limits.ts';
+import { INITIATOR_TYPES, SCAN_METHODS } from '../scan/types.ts';
+import {
+  MAX_REPORT_BLOCKED,
+  MAX_REPORT_HOSTS,
+  MAX_REPORT_LIST,
+  MAX_REPORT_RESOURCES,
+  MAX_REPORT_TEXT,
+} from './report-limits.ts';
 import {
   CODE_PATTERN,
+  FAILURE_PATTERN,
+  isBareScheme,
   isIpAddress,
   isMapHost,
   isPrefix,
   isStoredUrl,
   MAX_ASN,
   MAX_HOST_CHARS,
+  MAX_HTTP_STATUS,
   MIME_TYPE_PATTERN,
+  MIN_HTTP_STATUS,
   SAFE_TEXT_PATTERN,
 } from './report-fields.ts';
 import { RESOURCE_TYPES } from './types.ts';
@@ -75,6 +86,18 @@ const resolvedHost = z.object({
   errors: z.array(z.object({ code, message: text, stage: code.optional() })).max(MAX_REPORT_LIST),
 });
 
+/** Who requested a resource: its URL stored like every URL, and that URL's host (both or neither). */
+const initiator = z
+  .object({
+    type: z.enum(INITIATOR_TYPES),
+    url: storedUrl(MAX_STORED_URL_CHARS).optional(),
+    host: host.optional(),
+  })
+  .refine((i) => (i.url === undefined ? i.host === undefined : hostOfUrl(i.url) === i.host), {
+    message: "The initiator's host is not its URL's host.",
+    path: ['host'],
+  });
+
 const resource = z
   .object({
     url: storedUrl(MAX_STORED_URL_CHARS),
@@ -83,13 +106,27 @@ const resource = z
     renderBlocking: z.boolean(),
     blockingEvidence: z.enum(['browser', 'scan', 'heuristic']),
     mimeType: z.string().max(MAX_MIME_CHARS).regex(MIME_TYPE_PATTERN).optional(),
+    // Reports saved before `initiator` existed name the loader's host here.
     initiatorHost: host.optional(),
     inferred: z.boolean().optional(),
+    initiator: initiator.optional(),
+    requested: z.boolean().optional(),
+    status: z.number().int().min(MIN_HTTP_STATUS).max(MAX_HTTP_STATUS).optional(),
+    failure: z.string().regex(FAILURE_PATTERN).optional(),
   })
   .refine((r) => hostOfUrl(r.url) === r.host, {
     message: "The URL's host is not the resource's host.",
     path: ['host'],
   });
+
+/**
+ * A refused request: a stored network URL, or only the scheme of one that names no host ("file:"). The
+ * scheme form never holds anything after the colon, so it cannot be made into a script link.
+ */
+const blockedTarget = z
+  .string()
+  .max(MAX_STORED_URL_CHARS)
+  .refine((t) => isBareScheme(t) || isStoredUrl(t), 'Not a stored URL or a bare scheme.');
 
 /** Counts a HAR import reports: never more than the entries read. */
 const count = z.number().int().min(0).max(HAR_MAX_ENTRIES);
@@ -106,6 +143,12 @@ export const reportSchema = z
       pages: count.optional(),
       skipped: count.optional(),
       truncated: z.boolean().optional(),
+      scanMethod: z.enum(SCAN_METHODS).optional(),
+      fallback: z.object({ code, message: text }).optional(),
+      blocked: z
+        .array(z.object({ url: blockedTarget, reason: text }))
+        .max(MAX_REPORT_BLOCKED)
+        .optional(),
     }),
     resources: z.array(resource).max(MAX_REPORT_RESOURCES),
     hosts: z.array(resolvedHost).max(MAX_REPORT_HOSTS),

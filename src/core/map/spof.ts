@@ -13,6 +13,7 @@
  */
 import { ROLE_WORDS, isRenderBlocking, providerTable, type ProviderRow } from './provider-table.ts';
 import { indexHosts, UNATTRIBUTED } from './hosts.ts';
+import { lostThroughLoaders } from './indirect.ts';
 import { hostCompany, serviceDependencies } from './operators.ts';
 import type { DependencyReport } from './types.ts';
 
@@ -29,7 +30,19 @@ export interface SinglePointOfFailure {
   hosts: string[];
   /** Render-blocking resources that depend on it (0 for site-dns: everything does). */
   renderBlocking: number;
+  /**
+   * Resources on other hosts that go with it because what requests them is on it (indirect.ts): for an
+   * operator its provider-table row's `indirect`; 0 for site-dns (the whole site is gone anyway).
+   */
+  indirect: number;
   message: string;
+}
+
+/** The message's tail for indirect losses: they never hang the page (nothing is requested), but they go. */
+function indirectWords(n: number): string {
+  return n === 0
+    ? ''
+    : ` What its scripts and pages load goes with it: ${plural(n, 'more resource')} on other hosts.`;
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -58,6 +71,7 @@ export function findSinglePointsOfFailure(report: DependencyReport): SinglePoint
       services,
       hosts: ownWithDns.map((h) => h.host),
       renderBlocking: 0,
+      indirect: 0,
       message: `Your site's DNS is on one provider, ${name}${named}: if it goes down, visitors cannot find your site at all.`,
     });
   }
@@ -75,9 +89,12 @@ export function findSinglePointsOfFailure(report: DependencyReport): SinglePoint
       services,
       hosts: row.hosts.filter((h) => blocking.some((r) => r.host === h)),
       renderBlocking: row.renderBlocking,
-      message: all
-        ? `Every render-blocking resource (${blocking.length}) depends on ${row.name} (${roleWords(row)}): if it goes down, the page does not render.`
-        : `${row.name} (${roleWords(row)}) carries ${row.renderBlocking} of your ${plural(blocking.length, 'render-blocking resource')}: if it goes down, the page hangs or breaks until the browser gives up on them.`,
+      indirect: row.indirect,
+      message:
+        (all
+          ? `Every render-blocking resource (${blocking.length}) depends on ${row.name} (${roleWords(row)}): if it goes down, the page does not render.`
+          : `${row.name} (${roleWords(row)}) carries ${row.renderBlocking} of your ${plural(blocking.length, 'render-blocking resource')}: if it goes down, the page hangs or breaks until the browser gives up on them.`) +
+        indirectWords(row.indirect),
     };
     operatorEntries.set(row.name, entry);
   }
@@ -101,6 +118,9 @@ export function findSinglePointsOfFailure(report: DependencyReport): SinglePoint
     // The operator's entry already names every one of these hosts: a second "Cloudflare" line would
     // only give a smaller number for the same outage.
     if (network && [...hosts].every((h) => network.hosts.includes(h))) continue;
+    const companyHosts = report.hosts.filter((h) => !h.firstParty && hostCompany(h) === company);
+    const indirect = lostThroughLoaders(report.resources, new Set(companyHosts.map((h) => h.host))).resources
+      .length;
     found.push({
       kind: 'blocking-third-party',
       level: 'company',
@@ -108,7 +128,8 @@ export function findSinglePointsOfFailure(report: DependencyReport): SinglePoint
       services: [],
       hosts: [...hosts],
       renderBlocking: count,
-      message: `The company ${company} serves ${plural(count, 'render-blocking resource')} (${[...hosts].join(', ')}): if it is down or slow, your page hangs until the browser gives up.`,
+      indirect,
+      message: `The company ${company} serves ${plural(count, 'render-blocking resource')} (${[...hosts].join(', ')}): if it is down or slow, your page hangs until the browser gives up.${indirectWords(indirect)}`,
     });
   }
   return found;

@@ -1,4 +1,5 @@
-/** The headline numbers: third parties, networks, render-blocking. */
+/** The headline numbers: third parties, networks, render-blocking, who brought the third parties in. */
+import { hostChains } from './chains.ts';
 import { indexHosts, networksOf, UNATTRIBUTED } from './hosts.ts';
 import { hostCompany, serviceDependencies } from './operators.ts';
 import { isRenderBlocking } from './provider-table.ts';
@@ -27,6 +28,10 @@ export interface MapSummary {
   unresolved: number;
   /** Resolved hosts no network could be attributed to. */
   unattributed: number;
+  /** Third-party hosts whose loader is recorded (the site or another third party): chains.ts `by`. */
+  loaderKnown: number;
+  /** Third-party hosts another third party requested, not the site itself (a tag manager's tags). */
+  broughtByThirdParty: number;
 }
 
 export function summarise(report: DependencyReport): MapSummary {
@@ -37,6 +42,7 @@ export function summarise(report: DependencyReport): MapSummary {
   const networks = new Set(deps.filter((s) => s.role !== 'dns').map((s) => s.operator));
   const dns = new Set(deps.filter((s) => s.role === 'dns').map((s) => s.operator));
   const blocking = report.resources.filter(isRenderBlocking);
+  const chains = hostChains(report);
   return {
     hosts: report.hosts.length,
     firstPartyHosts: report.hosts.length - third.length,
@@ -50,5 +56,7 @@ export function summarise(report: DependencyReport): MapSummary {
     renderBlockingThirdParty: blocking.filter((r) => index.get(r.host)?.firstParty === false).length,
     unresolved: report.hosts.filter((h) => h.addresses.length === 0 && h.errors.length > 0).length,
     unattributed: report.hosts.filter((h) => h.addresses.length > 0 && networksOf(h).length === 0).length,
+    loaderKnown: chains.filter((c) => c.by === 'site' || c.by === 'third-party').length,
+    broughtByThirdParty: chains.filter((c) => c.by === 'third-party').length,
   };
 }

@@ -3,6 +3,7 @@
  * (static scan and HAR import) so every view below works the same way for either.
  */
 import type { ResolvedHost } from '../resolve/types.ts';
+import type { InitiatorType, ScanMethod } from '../scan/types.ts';
 
 /**
  * What a resource is for the browser, normalised across the scanner's kinds, Chrome's `_resourceType`
@@ -33,6 +34,19 @@ export type ResourceType = (typeof RESOURCE_TYPES)[number];
  */
 export type BlockingEvidence = 'browser' | 'scan' | 'heuristic';
 
+/**
+ * Who requested a resource, as a rendered scan's browser or a HAR says (docs/mapper.md "Chains"): the HTML
+ * parser of a document or stylesheet, a script, a redirect from a previous hop, a preload, or something
+ * the browser gave no reason for.
+ */
+export interface MapInitiator {
+  type: InitiatorType;
+  /** The document, stylesheet, script or previous hop that made the request: origin and path, like `url`. */
+  url?: string;
+  /** Host of `url`; set exactly when `url` is. */
+  host?: string;
+}
+
 export interface MapResource {
   /** Origin and path only: query strings and fragments are dropped (they can carry tokens). */
   url: string;
@@ -42,10 +56,32 @@ export interface MapResource {
   blockingEvidence: BlockingEvidence;
   /** MIME type as served (HAR only). */
   mimeType?: string;
-  /** Host of the script or document that requested it, when the HAR says (tag managers show up here). */
+  /**
+   * Host of the script or document that requested it, when another host: what reports saved before
+   * `initiator` existed carry. Read a resource's loader through `loaderHost` (initiator.ts), never directly.
+   */
   initiatorHost?: string;
   /** URL literal in an inline script: a likely request, not proof of one (scan only). */
   inferred?: boolean;
+  /** Who requested it (rendered scans, and HARs that say). */
+  initiator?: MapInitiator;
+  /**
+   * Rendered scans: whether the browser requested it. `false`: the served HTML names it, but the page did
+   * not request it within the scan's caps. Absent for static scans (nothing is requested) and HARs (all were).
+   */
+  requested?: boolean;
+  /** HTTP status of the response, when one came (rendered scans, HARs). */
+  status?: number;
+  /** Why no response came: a browser net error ("net::ERR_NAME_NOT_RESOLVED"), "timeout" or "blocked". */
+  failure?: string;
+}
+
+/** A request of the page that the rendered scan's target policy refused (docs/scan.md). */
+export interface BlockedRequest {
+  /** Origin and path of the target, or only its scheme ("file:", "data:") when it names no network host. */
+  url: string;
+  /** The policy's reason, as the scan gave it (a refusal code such as "private_address"). */
+  reason: string;
 }
 
 export type MapMethod = 'scan' | 'har';
@@ -65,6 +101,12 @@ export interface DependencyReport {
     pages?: number;
     skipped?: number;
     truncated?: boolean;
+    /** Scans: how the page was seen. Reports saved before rendered scans existed have none (they were static). */
+    scanMethod?: ScanMethod;
+    /** A rendered scan was asked for, but the static scan answered: the API's code and message. */
+    fallback?: { code: string; message: string };
+    /** Requests of the page the target policy refused (rendered scans), at most MAX_REPORT_BLOCKED. */
+    blocked?: BlockedRequest[];
   };
   resources: MapResource[];
   /** Every host of `resources`, resolved and attributed (or carrying the error that stopped it). */

@@ -100,4 +100,13 @@ describe('absenceAnswer', () => {
       'A static scan cannot see what scripts load at run time',
     );
   });
+
+  it('for a rendered scan, says it saw one visit, not that scripts went unseen', () => {
+    const text = absenceAnswer(
+      shopReport({ method: 'scan', source: { tool: 'rendered scan', scanMethod: 'rendered' } }),
+      'Fastly',
+    );
+    expect(text).toContain('A rendered scan shows one visit up to its time limit');
+    expect(text).not.toContain('cannot see what scripts load');
+  });
 });

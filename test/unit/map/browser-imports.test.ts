@@ -5,14 +5,18 @@ import { describe, expect, it } from 'vitest';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
-/** Every module a browser entry reaches through static and dynamic relative imports. */
-function reachable(entry: string): Set<string> {
+/** Static imports (`import … from '…'`, `export … from '…'`), and with `dynamic` also `import('…')`. */
+const STATIC = /(?:from|^import)\s*['"](\.{1,2}\/[^'"]+)['"]/gm;
+const ANY = /(?:from|import)\s*\(?\s*['"](\.{1,2}\/[^'"]+)['"]/g;
+
+/** Every module a browser entry reaches through relative imports: static and dynamic, or static only. */
+function reachable(entry: string, dynamic = true): Set<string> {
   const seen = new Set<string>();
   const visit = (file: string) => {
     if (seen.has(file)) return;
     seen.add(file);
     const source = readFileSync(file, 'utf8');
-    for (const match of source.matchAll(/(?:from|import)\s*\(?\s*['"](\.{1,2}\/[^'"]+)['"]/g)) {
+    for (const match of source.matchAll(dynamic ? ANY : STATIC)) {
       const target = resolve(dirname(file), match[1]!);
       if (target.endsWith('.ts')) visit(target);
     }
@@ -40,5 +44,32 @@ describe('the mapper page stays light', () => {
     const modules = reachable(entry);
     expect(modules.size).toBeGreaterThan(5);
     for (const heavy of SERVER_ONLY) expect(modules.has(heavy), heavy).toBe(false);
+  });
+});
+
+/**
+ * What the page needs only later is loaded when needed: the HAR reader on a file pick, the chains view
+ * with the first map, d3 and the graph's arrows once there is a graph. The first script stays without
+ * them (docs/mapper.md "Figures" has the sizes).
+ */
+const LATER = [
+  'src/core/har/parse-har.ts',
+  'src/core/har/har-initiator.ts',
+  'src/core/map/from-har.ts',
+  'src/browser/deps/render-chains.ts',
+  'src/core/map/chain-words.ts',
+  'src/browser/deps/graph-view.ts',
+  'src/core/map/graph-loaders.ts',
+];
+
+describe("the mapper page's first script", () => {
+  it('reaches the later modules only through dynamic imports', () => {
+    const first = reachable('src/browser/deps/main.ts', false);
+    const all = reachable('src/browser/deps/main.ts');
+    expect(first.size).toBeGreaterThan(5);
+    for (const later of LATER) {
+      expect(first.has(later), later).toBe(false);
+      expect(all.has(later), later).toBe(true);
+    }
   });
 });

@@ -7,7 +7,7 @@ import {
   toCsv,
   toJson,
 } from '../../../src/core/map/export.ts';
-import { shopReport } from './fixture-report.ts';
+import { renderedShopReport, shopReport } from './fixture-report.ts';
 
 describe('csvCell', () => {
   it.each([
@@ -42,11 +42,61 @@ describe('toCsv', () => {
     expect(lines).toHaveLength(shopReport().resources.length + 2);
     expect(lines.at(-1)).toBe('');
     expect(lines[1]).toBe(
-      'https://www.shop.example/,www.shop.example,document,render-blocking,true,browser,true,Your site (first party),first-party,Cloudflare,Cloudflare,,192.0.2.1,,',
+      'https://www.shop.example/,www.shop.example,document,render-blocking,true,browser,true,Your site (first party),first-party,Cloudflare,Cloudflare,,192.0.2.1,,,,,,,,',
     );
     expect(lines[3]).toContain(',jsDelivr,cdn,Fastly; Cloudflare,,');
     expect(lines[5]).toContain(',cosmetic,false,browser,false,Google,analytics,');
-    expect(lines[10]).toMatch(/,nxdomain$/);
+    expect(lines[10]).toMatch(/,nxdomain,,,,,,$/);
+  });
+
+  it('carries the initiator, the chain of hosts, and what the browser did (rendered scans and HARs)', () => {
+    const report = renderedShopReport();
+    const rows = toCsv(report).split('\r\n');
+    const cells = (url: string) => {
+      const row = rows.find((line) => line.startsWith(`${url},`))!.split(',');
+      return Object.fromEntries(CSV_COLUMNS.map((c, i) => [c, row[i]]));
+    };
+    expect(cells('https://www.google-analytics.com/analytics.js')).toMatchObject({
+      initiator_host: 'www.googletagmanager.com',
+      initiator_type: 'script',
+      initiator_url: 'https://www.googletagmanager.com/gtm.js',
+      host_chain: 'www.shop.example > www.googletagmanager.com',
+      requested: 'true',
+      status: '200',
+      failure: '',
+    });
+    expect(cells('https://www.googletagmanager.com/gtm.js')).toMatchObject({
+      initiator_type: 'parser',
+      host_chain: 'www.shop.example',
+    });
+    expect(cells('https://broken.example/x.png')).toMatchObject({ requested: 'false', host_chain: '' });
+    expect(cells('https://t.tracker.example/p')).toMatchObject({
+      initiator_type: 'script',
+      initiator_url: '',
+      failure: 'net::ERR_FAILED',
+    });
+    // The site's own hosts have no chain: they are where chains start.
+    expect(cells('https://static.shop.example/app.css').host_chain).toBe('');
+  });
+
+  it('keeps the columns of earlier exports in place and adds new ones at the end', () => {
+    expect(CSV_COLUMNS.slice(0, 15)).toEqual([
+      'url',
+      'host',
+      'type',
+      'impact',
+      'render_blocking',
+      'blocking_evidence',
+      'first_party',
+      'company',
+      'category',
+      'networks',
+      'dns_providers',
+      'asn',
+      'addresses',
+      'initiator_host',
+      'errors',
+    ]);
   });
 
   it("labels the site's own hosts first-party, whatever category the entity lookup guessed", () => {
@@ -66,8 +116,16 @@ describe('toCsv', () => {
 });
 
 describe('toJson and file names', () => {
-  it('round-trips the report', () => {
-    expect(JSON.parse(toJson(shopReport()))).toEqual(shopReport());
+  it('round-trips the report, initiators and rendered-scan facts included', () => {
+    const report = shopReport();
+    report.resources[3]!.initiator = {
+      type: 'parser',
+      url: 'https://www.shop.example/',
+      host: 'www.shop.example',
+    };
+    Object.assign(report.resources[4]!, { requested: false, status: 404, failure: 'timeout' });
+    report.source.blocked = [{ url: 'http://127.0.0.1/', reason: 'private_address' }];
+    expect(JSON.parse(toJson(report))).toEqual(report);
   });
   it('names files after the page host and date', () => {
     expect(exportFileName(shopReport(), 'csv')).toBe('deps-www.shop.example-2026-11-26.csv');

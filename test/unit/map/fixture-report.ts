@@ -99,3 +99,40 @@ export function shopReport(overrides: Partial<DependencyReport> = {}): Dependenc
     ...overrides,
   };
 }
+
+/** The shop as a rendered scan maps it: initiators, what the browser did (requested, status, failure), the fence's refusals. */
+export function renderedShopReport(): DependencyReport {
+  const report = shopReport({ method: 'scan' });
+  for (const r of report.resources) delete r.initiatorHost;
+  report.resources[3]!.initiator = {
+    type: 'parser',
+    url: 'https://www.shop.example/',
+    host: 'www.shop.example',
+  };
+  Object.assign(report.resources[4]!, {
+    initiator: {
+      type: 'script',
+      url: 'https://www.googletagmanager.com/gtm.js',
+      host: 'www.googletagmanager.com',
+    },
+    requested: true,
+    status: 200,
+  });
+  Object.assign(report.resources[8]!, {
+    initiator: { type: 'script' },
+    requested: true,
+    failure: 'net::ERR_FAILED',
+  });
+  Object.assign(report.resources[9]!, { requested: false });
+  report.source = {
+    tool: 'rendered scan',
+    scanMethod: 'rendered',
+    truncated: false,
+    blocked: [
+      { url: 'http://127.0.0.1/canary', reason: 'private_address' },
+      { url: 'http://169.254.169.254/latest/meta-data/', reason: 'private_address' },
+      { url: 'file:', reason: 'unsupported_scheme' },
+    ],
+  };
+  return report;
+}

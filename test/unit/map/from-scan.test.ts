@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { hostsFromScan, pageFromScan, resourcesFromScan } from '../../../src/core/map/from-scan.ts';
+import {
+  hostsFromScan,
+  pageFromScan,
+  reportBaseFromScan,
+  resourcesFromScan,
+} from '../../../src/core/map/from-scan.ts';
+import { unresolvedHost } from '../../../src/core/map/hosts.ts';
+import { browserRequest } from '../../support/rendered-scan.ts';
+import { MAX_REPORT_BLOCKED } from '../../../src/core/map/report-limits.ts';
+import { reportSchema } from '../../../src/core/map/report-schema.ts';
 import type { ScanResponse } from '../../../src/core/scan/types.ts';
 
 const scan: ScanResponse = {
@@ -104,5 +113,231 @@ describe('a hostile scanned page', () => {
     expect(
       pageFromScan({ ...hostile, page: { ...hostile.page, finalUrl: 'javascript:alert(1)' } }),
     ).toBeNull();
+  });
+});
+
+/**
+ * A rendered scan of the shop, shaped exactly as the contract (src/core/scan/types.ts) says a rendered
+ * scan answers: the browser's requests with their initiators, status or failure, what the HTML names but
+ * the page never requested, and the fence's refusals.
+ */
+const rendered: ScanResponse = {
+  method: 'rendered',
+  page: {
+    requestedUrl: 'http://shop.example/',
+    finalUrl: 'https://www.shop.example/?utm=x',
+    status: 200,
+    redirects: ['http://shop.example/'],
+    bytes: 20_000,
+    truncated: false,
+  },
+  resources: [
+    // The navigation itself and its redirect hop, as the browser lists them.
+    {
+      url: 'http://shop.example/',
+      host: 'shop.example',
+      kind: 'browser',
+      resourceType: 'document',
+      renderBlocking: true,
+      renderBlockingSource: 'browser',
+      requested: true,
+      status: 301,
+      initiator: { type: 'other' },
+    },
+    {
+      url: 'https://www.shop.example/?utm=x',
+      host: 'www.shop.example',
+      kind: 'browser',
+      resourceType: 'document',
+      renderBlocking: true,
+      renderBlockingSource: 'browser',
+      requested: true,
+      status: 200,
+      initiator: { type: 'redirect', url: 'http://shop.example/' },
+    },
+    {
+      url: 'https://static.shop.example/app.css',
+      host: 'static.shop.example',
+      kind: 'stylesheet',
+      resourceType: 'stylesheet',
+      renderBlocking: true,
+      renderBlockingSource: 'browser',
+      requested: true,
+      status: 200,
+      method: 'GET',
+      initiator: { type: 'parser', url: 'https://www.shop.example/?utm=x' },
+    },
+    // A literal in an inline script, and then the request the tag manager's loader made of it.
+    {
+      url: 'https://www.googletagmanager.com/gtm.js?id=GTM-1',
+      host: 'www.googletagmanager.com',
+      kind: 'inferred',
+      inferred: true,
+      // The markup's guess; the browser's word on the request below wins.
+      renderBlocking: true,
+      renderBlockingSource: 'markup',
+      requested: false,
+    },
+    browserRequest('https://www.googletagmanager.com/gtm.js?id=GTM-1', 'script', {
+      type: 'script',
+      url: 'https://www.shop.example/?utm=x',
+    }),
+    browserRequest('https://connect.facebook.net/en_US/fbevents.js', 'script', {
+      type: 'script',
+      url: 'https://www.googletagmanager.com/gtm.js?id=GTM-1',
+    }),
+    browserRequest(
+      'https://www.facebook.com/tr?id=1&ev=PageView',
+      'ping',
+      { type: 'script', url: 'https://connect.facebook.net/en_US/fbevents.js' },
+      { status: 204, method: 'POST' },
+    ),
+    browserRequest(
+      'https://api.gone.example/v1/cart',
+      'fetch',
+      { type: 'script', url: 'https://static.shop.example/app.js' },
+      { status: undefined, failure: 'net::ERR_NAME_NOT_RESOLVED' },
+    ),
+    {
+      url: 'https://pay.example/frame',
+      host: 'pay.example',
+      kind: 'iframe',
+      resourceType: 'document',
+      renderBlocking: false,
+      renderBlockingSource: 'browser',
+      requested: true,
+      status: 0,
+      failure: 'something odd!',
+      initiator: { type: 'parser', url: 'https://www.shop.example/' },
+    },
+    {
+      url: 'https://fonts.example.com/a.woff2',
+      host: 'fonts.example.com',
+      kind: 'preload',
+      resourceType: 'font',
+      renderBlocking: false,
+      renderBlockingSource: 'browser',
+      requested: true,
+      status: 200,
+      initiator: { type: 'preload', url: 'javascript:void(0)' },
+    },
+    {
+      url: 'https://lazy.example/hero.jpg',
+      host: 'lazy.example',
+      kind: 'image',
+      renderBlocking: false,
+      renderBlockingSource: 'markup',
+      requested: false,
+    },
+  ],
+  hosts: ['www.shop.example', 'shop.example', 'static.shop.example', 'www.googletagmanager.com'],
+  limits: {},
+  blocked: [
+    { url: 'http://127.0.0.1:8080/canary?token=s3cr3t', reason: 'private_address' },
+    { url: 'http://127.0.0.1:8080/canary?token=other', reason: 'private_address' },
+    { url: 'file:///etc/passwd', reason: 'unsupported_scheme' },
+    { url: 'javascript:alert(1)', reason: 'unsupported_scheme' },
+    { url: `data:text/html,${'x'.repeat(10_000)}`, reason: 'unsupported\u202e_scheme' },
+  ],
+};
+
+describe('resourcesFromScan: rendered scans', () => {
+  const rows = (scan: ScanResponse) =>
+    resourcesFromScan(scan).map(
+      (r) =>
+        `${r.type} ${r.url} ${r.blockingEvidence}${r.renderBlocking ? ' BLOCKING' : ''} ` +
+        `by=${r.initiator ? `${r.initiator.type}:${r.initiator.host ?? '?'}` : '-'} ` +
+        `requested=${r.requested ?? '-'} status=${r.status ?? '-'} failure=${r.failure ?? '-'}`,
+    );
+
+  it("maps the browser's types, initiators (stored like every URL), status and failures", () => {
+    expect(rows(rendered)).toEqual([
+      'document https://www.shop.example/ browser BLOCKING by=- requested=- status=- failure=-',
+      // The redirect hop stays a document of the page, not a frame.
+      'document http://shop.example/ browser BLOCKING by=other:? requested=true status=301 failure=-',
+      'stylesheet https://static.shop.example/app.css browser BLOCKING by=parser:www.shop.example requested=true status=200 failure=-',
+      // Named in an inline script first, then requested: one resource, as the browser requested it.
+      'script https://www.googletagmanager.com/gtm.js browser by=script:www.shop.example requested=true status=200 failure=-',
+      'script https://connect.facebook.net/en_US/fbevents.js browser by=script:www.googletagmanager.com requested=true status=200 failure=-',
+      'beacon https://www.facebook.com/tr browser by=script:connect.facebook.net requested=true status=204 failure=-',
+      'fetch https://api.gone.example/v1/cart browser by=script:static.shop.example requested=true status=- failure=net::ERR_NAME_NOT_RESOLVED',
+      // A document that is not the page is a frame's; a status of 0 is no status; an odd failure is kept as a failure.
+      'iframe https://pay.example/frame browser by=parser:www.shop.example requested=true status=- failure=failed',
+      // A javascript: initiator URL is dropped, its type kept.
+      'font https://fonts.example.com/a.woff2 browser by=preload:? requested=true status=200 failure=-',
+      'image https://lazy.example/hero.jpg scan by=- requested=false status=- failure=-',
+    ]);
+  });
+
+  it('keeps the initiator URL as origin and path: a query can carry tokens', () => {
+    const fb = resourcesFromScan(rendered).find((r) => r.host === 'connect.facebook.net')!;
+    expect(fb.initiator).toEqual({
+      type: 'script',
+      url: 'https://www.googletagmanager.com/gtm.js',
+      host: 'www.googletagmanager.com',
+    });
+  });
+
+  it("a static scan's resources carry none of the rendered fields", () => {
+    const keys = new Set(resourcesFromScan(scan).flatMap((r) => Object.keys(r)));
+    for (const key of ['initiator', 'requested', 'status', 'failure']) expect(keys.has(key), key).toBe(false);
+  });
+});
+
+describe('reportBaseFromScan', () => {
+  it('says how the page was seen, and keeps the refusals as stored URLs or bare schemes', () => {
+    const base = reportBaseFromScan(rendered, '2026-12-01T00:00:00.000Z');
+    expect(base.method).toBe('scan');
+    expect(base.page).toBe('https://www.shop.example/');
+    expect(base.source).toEqual({
+      tool: 'rendered scan',
+      scanMethod: 'rendered',
+      truncated: false,
+      blocked: [
+        // Two requests to one target are one refusal; no query string, no script scheme, no data payload.
+        { url: 'http://127.0.0.1:8080/canary', reason: 'private_address' },
+        { url: 'file:', reason: 'unsupported_scheme' },
+        { url: 'data:', reason: 'unsupported_scheme' },
+      ],
+    });
+    expect(base.resources).toEqual(resourcesFromScan(rendered));
+  });
+
+  it(`keeps at most MAX_REPORT_BLOCKED (${MAX_REPORT_BLOCKED}) refusals`, () => {
+    const many = {
+      ...rendered,
+      blocked: Array.from({ length: MAX_REPORT_BLOCKED + 20 }, (_, i) => ({
+        url: `http://10.0.0.${i % 250}:${8000 + i}/`,
+        reason: 'private_address',
+      })),
+    };
+    expect(reportBaseFromScan(many, '2026-12-01T00:00:00.000Z').source.blocked).toHaveLength(
+      MAX_REPORT_BLOCKED,
+    );
+  });
+
+  it('a static answer to a rendered request says why, in words the report may hold', () => {
+    const fellBack: ScanResponse = {
+      ...scan,
+      fallback: { code: 'browser_unavailable', message: 'No browser binding.\u202e' },
+    };
+    expect(reportBaseFromScan(fellBack, '2026-12-01T00:00:00.000Z').source).toEqual({
+      tool: 'static scan',
+      scanMethod: 'static',
+      truncated: false,
+      fallback: { code: 'browser_unavailable', message: 'No browser binding.' },
+    });
+    const odd = { ...scan, fallback: { code: '<b>x</b>', message: 'x' } };
+    expect(reportBaseFromScan(odd, '2026-12-01T00:00:00.000Z').source.fallback?.code).toBe('unknown');
+  });
+
+  it('builds a report the saved-report schema accepts as it is', () => {
+    const base = reportBaseFromScan(rendered, '2026-12-01T00:00:00.000Z');
+    const resources = base.resources;
+    const report = {
+      ...base,
+      hosts: hostsFromScan(rendered, resources).map((h) => unresolvedHost(h, 'timeout', 'not resolved')),
+    };
+    expect(reportSchema.parse(report)).toEqual(report);
   });
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { classifyImpact, whatBreaks, type ImpactClass } from '../../../src/core/map/impact.ts';
+import {
+  classifyImpact,
+  IMPACT_CLASSES,
+  whatBreaks,
+  type ImpactClass,
+} from '../../../src/core/map/impact.ts';
 import type { ResolvedHost } from '../../../src/core/resolve/types.ts';
 import type { MapResource, ResourceType } from '../../../src/core/map/types.ts';
 import { shopHosts, shopReport } from './fixture-report.ts';
@@ -93,5 +98,44 @@ describe('whatBreaks', () => {
     const result = whatBreaks(shopReport(), 'Nobody');
     expect(result.hosts).toEqual([]);
     expect(Object.values(result.byClass).flat()).toEqual([]);
+  });
+});
+
+describe('whatBreaks: what goes indirectly', () => {
+  /** The shop where the tag manager loads Stripe, and Stripe the tracker's pixel. */
+  function tagged() {
+    const report = shopReport();
+    const at = (url: string) => report.resources.find((r) => r.url === url)!;
+    const by = (host: string) => ({ type: 'script' as const, url: `https://${host}/x.js`, host });
+    at('https://js.stripe.com/v3/').initiator = by('www.googletagmanager.com');
+    at('https://t.tracker.example/p').initiator = by('js.stripe.com');
+    return report;
+  }
+
+  it.each<[string, string, string[], string[]]>([
+    [
+      'Google Cloud (the tag manager): Stripe and the pixel Stripe loads, each with its loader and class',
+      'Google Cloud',
+      [
+        'https://js.stripe.com/v3/ <- www.googletagmanager.com (functional)',
+        'https://t.tracker.example/p <- js.stripe.com (cosmetic)',
+      ],
+      ['js.stripe.com', 't.tracker.example'],
+    ],
+    [
+      'Amazon CloudFront (Stripe’s CDN): the pixel Stripe loads',
+      'Amazon CloudFront',
+      ['https://t.tracker.example/p <- js.stripe.com (cosmetic)'],
+      ['t.tracker.example'],
+    ],
+    ['Fastly (jsDelivr, which loads nothing)', 'Fastly', [], []],
+  ])('%s', (_name, provider, lost, hosts) => {
+    const result = whatBreaks(tagged(), provider);
+    expect(result.loadedBy.map((i) => `${i.resource.url} <- ${i.loadedBy} (${i.impact})`)).toEqual(lost);
+    expect(result.lostHosts).toEqual(hosts);
+    // Indirect losses are listed apart: the classes keep the resources on the provider's own hosts.
+    expect(IMPACT_CLASSES.flatMap((c) => result.byClass[c]).some((i) => i.loadedBy !== undefined)).toBe(
+      false,
+    );
   });
 });

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ProviderAttribution, ResolvedHost } from '../../../src/core/resolve/types.ts';
+import { hostChains } from '../../../src/core/map/chains.ts';
 import { layoutGraph } from '../../../src/core/map/graph-layout.ts';
 import { IMPACT_CLASSES, whatBreaks } from '../../../src/core/map/impact.ts';
 import { hostCompany, operatorsOf, serviceDependencies } from '../../../src/core/map/operators.ts';
@@ -172,15 +173,39 @@ describe('one operator, several names', () => {
   });
 });
 
-describe('the provider table, what breaks, single points of failure and the graph agree', () => {
+/**
+ * The same loads as new reports store them: an initiator object (type, URL, host) on every resource, the
+ * page's own requests included, and the pixel's self-loaded configuration.
+ */
+function withInitiators(): DependencyReport {
+  const r = report();
+  for (const x of r.resources) {
+    const by = x.initiatorHost ?? (x.type === 'document' ? undefined : 'www.shop.example');
+    delete x.initiatorHost;
+    if (by) x.initiator = { type: 'script', url: `https://${by}/`, host: by };
+  }
+  r.resources.push({
+    ...res('https://connect.facebook.net/signals/config.js', 'script'),
+    initiator: {
+      type: 'script',
+      url: 'https://connect.facebook.net/fbevents.js',
+      host: 'connect.facebook.net',
+    },
+  });
+  return r;
+}
+
+describe('the provider table, what breaks, single points of failure, the summary and the graph agree', () => {
   it.each([
     ['the multi-name shop', () => report()],
     ['without the document', () => report({ resources: resources.filter((r) => r.type !== 'document') })],
+    ['with initiators as new reports store them', withInitiators],
   ])('%s: the same counts for every operator in every view', (_name, make) => {
     const r = make();
     const rows = providerTable(r);
     const spof = findSinglePointsOfFailure(r).filter((s) => s.level === 'operator' && s.kind !== 'site-dns');
     const graph = layoutGraph(r).nodes.filter((n) => n.kind === 'provider');
+    const chains = hostChains(r);
     for (const row of rows) {
       const breaks = whatBreaks(r, row.name);
       expect(breaks.level, row.name).toBe('operator');
@@ -190,11 +215,22 @@ describe('the provider table, what breaks, single points of failure and the grap
         row.name,
       ).toBe(row.resources);
       expect(breaks.byClass['render-blocking'].length, row.name).toBe(row.renderBlocking);
+      // What goes indirectly: the table's column is what-breaks' list.
+      expect(breaks.loadedBy.length, row.name).toBe(row.indirect);
       const point = spof.find((s) => s.name === row.name);
       expect(point?.renderBlocking ?? 0, row.name).toBe(row.renderBlocking);
+      if (point) expect(point.indirect, row.name).toBe(row.indirect);
       const node = graph.find((n) => n.label === row.name)!;
       expect(node.renderBlocking, row.name).toBe(row.renderBlocking);
       expect([...node.hosts].sort(), row.name).toEqual([...row.hosts].sort());
+      // A host lost as a whole has no way in but through the provider: its chain passes through it.
+      for (const lost of breaks.lostHosts) {
+        const chain = chains.find((c) => c.host === lost)!;
+        expect(
+          chain.path.some((h) => breaks.hosts.includes(h)),
+          `${row.name}: ${lost}`,
+        ).toBe(true);
+      }
     }
     // Every operator that carries a render-blocking resource is named a single point of failure.
     expect(spof.map((s) => s.name).sort()).toEqual(
@@ -203,6 +239,14 @@ describe('the provider table, what breaks, single points of failure and the grap
         .map((x) => x.name)
         .sort(),
     );
+  });
+
+  it('what goes indirectly is counted where it goes: Google takes the Facebook pixel, its config and beacon', () => {
+    const r = withInitiators();
+    expect(providerTable(r).map((row) => `${row.name} ${row.indirect}`)).toContain('Google 3');
+    expect(whatBreaks(r, 'Google').lostHosts).toEqual(['connect.facebook.net', 'www.facebook.com']);
+    // Amazon runs the page's host: everything the page requested goes with it.
+    expect(whatBreaks(r, 'Amazon').loadedBy.length).toBe(r.resources.length - 2);
   });
 
   it('states SPOFs per operator, with the kind, and per company only where labelled so', () => {

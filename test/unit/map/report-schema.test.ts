@@ -5,10 +5,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { HAR_MAX_ENTRIES } from '../../../src/core/har/limits.ts';
-import { MAX_REPORT_LIST, MAX_REPORT_RESOURCES } from '../../../src/core/map/report-limits.ts';
+import {
+  MAX_REPORT_BLOCKED,
+  MAX_REPORT_LIST,
+  MAX_REPORT_RESOURCES,
+} from '../../../src/core/map/report-limits.ts';
 import { reportSchema } from '../../../src/core/map/report-schema.ts';
 import type { DependencyReport } from '../../../src/core/map/types.ts';
-import { shopReport } from './fixture-report.ts';
+import { renderedShopReport, shopReport } from './fixture-report.ts';
 
 type Mutation = (report: DependencyReport) => void;
 
@@ -130,5 +134,102 @@ describe('reportSchema', () => {
       },
     );
     expect(reportSchema.safeParse(report).success).toBe(true);
+  });
+});
+
+describe('reportSchema: reports before and after chains', () => {
+  it('accepts a report saved before chains (initiatorHost only, no rendered fields) unchanged', () => {
+    const old = shopReport();
+    expect(old.resources[4]!.initiatorHost).toBe('www.googletagmanager.com');
+    expect(old.resources.some((r) => 'initiator' in r)).toBe(false);
+    expect(reportSchema.parse(JSON.parse(JSON.stringify(old)))).toEqual(old);
+  });
+
+  it('accepts a rendered scan’s report unchanged: initiators, requested, status, failure, blocked', () => {
+    const report = renderedShopReport();
+    expect(reportSchema.parse(JSON.parse(JSON.stringify(report)))).toEqual(report);
+  });
+
+  it('accepts a static scan that a rendered scan fell back to, with the reason', () => {
+    const report = shopReport({ method: 'scan' });
+    report.source = {
+      tool: 'static scan',
+      scanMethod: 'static',
+      fallback: { code: 'browser_unavailable', message: 'No browser is configured for this deployment.' },
+    };
+    expect(reportSchema.parse(report)).toEqual(report);
+  });
+
+  it.each<[string, Mutation]>([
+    [
+      'an initiator with a javascript: URL',
+      (r) =>
+        (r.resources[3]!.initiator = {
+          type: 'script',
+          url: 'javascript:alert(1)',
+          host: 'www.shop.example',
+        }),
+    ],
+    [
+      "an initiator whose host is not its URL's",
+      (r) =>
+        (r.resources[3]!.initiator = {
+          type: 'script',
+          url: 'https://evil.example/x.js',
+          host: 'www.shop.example',
+        }),
+    ],
+    [
+      'an initiator host without its URL',
+      (r) => (r.resources[3]!.initiator = { type: 'script', host: 'www.shop.example' }),
+    ],
+    [
+      'an initiator URL without its host',
+      (r) => (r.resources[3]!.initiator = { type: 'script', url: 'https://www.shop.example/' }),
+    ],
+    ['an initiator of an unknown type', (r) => (r.resources[3]!.initiator = { type: 'magic' as 'other' })],
+    [
+      'an initiator host with markup',
+      (r) => (r.resources[3]!.initiator = { type: 'parser', url: 'https://www.shop.example/', host: '<b>' }),
+    ],
+    [
+      'an initiator URL with a bidi override',
+      (r) =>
+        (r.resources[3]!.initiator = {
+          type: 'parser',
+          url: 'https://www.shop.example/\u202egpj.exe',
+          host: 'www.shop.example',
+        }),
+    ],
+    ['a status of 0', (r) => (r.resources[3]!.status = 0)],
+    ['a status of 600', (r) => (r.resources[3]!.status = 600)],
+    ['a fractional status', (r) => (r.resources[3]!.status = 200.5)],
+    ['a failure with markup', (r) => (r.resources[3]!.failure = '<img src=x onerror=alert(1)>')],
+    ['a failure of 65 characters', (r) => (r.resources[3]!.failure = 'x'.repeat(65))],
+    ['requested as text', (r) => ((r.resources[3] as { requested: unknown }).requested = 'yes')],
+    ['an unknown scan method', (r) => ((r.source as { scanMethod: unknown }).scanMethod = 'psychic')],
+    ['a fallback code with markup', (r) => (r.source.fallback = { code: '<b>', message: 'x' })],
+    [
+      'a fallback message with a bidi override',
+      (r) => (r.source.fallback = { code: 'x', message: 'a\u202eb' }),
+    ],
+    ['a blocked javascript: URL', (r) => (r.source.blocked = [{ url: 'javascript:alert(1)', reason: 'x' }])],
+    ['a blocked bare javascript: scheme', (r) => (r.source.blocked = [{ url: 'javascript:', reason: 'x' }])],
+    [
+      'a blocked data: URL with its payload',
+      (r) => (r.source.blocked = [{ url: 'data:text/html,<script>', reason: 'x' }]),
+    ],
+    [
+      'a blocked reason of 501 characters',
+      (r) => (r.source.blocked = [{ url: 'file:', reason: 'x'.repeat(501) }]),
+    ],
+    [
+      `${MAX_REPORT_BLOCKED + 1} blocked requests`,
+      (r) => (r.source.blocked = Array(MAX_REPORT_BLOCKED + 1).fill({ url: 'file:', reason: 'x' })),
+    ],
+  ])('refuses %s', (_name, mutate) => {
+    const report = renderedShopReport();
+    mutate(report);
+    expect(reportSchema.safeParse(JSON.parse(JSON.stringify(report))).success).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { hostChains } from '../../../src/core/map/chains.ts';
 import { summarise } from '../../../src/core/map/summary.ts';
 import { describeServices, providerTable } from '../../../src/core/map/provider-table.ts';
 import { shopReport } from './fixture-report.ts';
@@ -21,7 +22,21 @@ describe('summarise', () => {
       renderBlockingThirdParty: 1,
       unresolved: 1,
       unattributed: 0,
+      // Google Analytics: its initiator (a HAR saved before chains) is the tag manager; no other loader is known.
+      loaderKnown: 1,
+      broughtByThirdParty: 1,
     });
+  });
+
+  it('counts who brought the third parties in exactly as the chains do', () => {
+    const report = shopReport();
+    const own = { type: 'parser' as const, url: 'https://www.shop.example/', host: 'www.shop.example' };
+    for (const r of report.resources) if (r.host === 'www.googletagmanager.com') r.initiator = own;
+    const s = summarise(report);
+    expect([s.loaderKnown, s.broughtByThirdParty]).toEqual([2, 1]);
+    const chains = hostChains(report);
+    expect(s.loaderKnown).toBe(chains.filter((c) => c.by === 'site' || c.by === 'third-party').length);
+    expect(s.broughtByThirdParty).toBe(chains.filter((c) => c.by === 'third-party').length);
   });
 
   it('counts a host with addresses but no provider or ASN as unattributed', () => {
@@ -69,8 +84,22 @@ describe('summarise', () => {
   });
 
   it('is all zeros for an empty map', () => {
-    const s = summarise(shopReport({ hosts: [], resources: [] }));
-    expect(Object.values(s).every((v) => v === 0)).toBe(true);
+    expect(summarise(shopReport({ hosts: [], resources: [] }))).toEqual({
+      hosts: 0,
+      firstPartyHosts: 0,
+      thirdPartyHosts: 0,
+      thirdPartyCompanies: 0,
+      networks: 0,
+      dnsProviders: 0,
+      operators: 0,
+      resources: 0,
+      renderBlocking: 0,
+      renderBlockingThirdParty: 0,
+      unresolved: 0,
+      unattributed: 0,
+      loaderKnown: 0,
+      broughtByThirdParty: 0,
+    });
   });
 });
 
