@@ -12,14 +12,13 @@
  * Builds the site first when the output folder (SITE_DIST, default dist/) has no /tti/ page.
  * Chromium: CHROME_PATH (default /usr/bin/chromium), offline flags as in test/support/browser.ts.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import lighthouse from 'lighthouse';
-import { CHROMIUM_ARGS } from '../../test/support/browser.ts';
-import { freePort, startPagesDev } from '../../test/support/pages-dev.ts';
+import { startPagesDev } from '../../test/support/pages-dev.ts';
+import { startDebugChromium } from '../lib/chromium.ts';
 import { runOrExit } from '../lib/run.ts';
 
 /** The /tti/ page's budget (issue): at most 15 KB of JavaScript, gzip, all scripts together. */
@@ -35,8 +34,6 @@ export const CLS_BUDGET = 0;
  * overrides it.
  */
 export const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-/** How long to wait for Chromium's DevTools endpoint, ms. */
-const CHROMIUM_START_TIMEOUT_MS = 15_000;
 
 const PAGES = ['/tti/', '/'];
 const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
@@ -64,44 +61,6 @@ interface PageFigures {
   jsReachableFiles: number;
   inlineScriptGzipBytes: number;
   totalTransferBytes: number;
-}
-
-async function startChromium(): Promise<{ port: number; stop: () => void }> {
-  const port = await freePort();
-  const profile = mkdtempSync(join(tmpdir(), 'bench-web-chromium-'));
-  const child: ChildProcess = spawn(
-    chromePath,
-    [
-      '--headless=new',
-      ...CHROMIUM_ARGS,
-      `--remote-debugging-port=${port}`,
-      '--remote-debugging-address=127.0.0.1',
-      `--user-data-dir=${profile}`,
-      'about:blank',
-    ],
-    { stdio: 'ignore', detached: true },
-  );
-  const stop = () => {
-    try {
-      if (child.pid) process.kill(-child.pid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-    rmSync(profile, { recursive: true, force: true });
-  };
-  const deadline = Date.now() + CHROMIUM_START_TIMEOUT_MS;
-  for (;;) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/json/version`)).ok) return { port, stop };
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline || child.exitCode !== null) {
-      stop();
-      throw new Error(`Chromium (${chromePath}) did not open its DevTools port`);
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
 }
 
 /** Static and dynamic imports of bundled chunks: `from"./x.js"`, `import"./x.js"`, `import(\`./x.js\`)`. */
@@ -221,7 +180,7 @@ process.env.CHROME_PATH = chromePath;
 
 const state = mkdtempSync(join(tmpdir(), 'bench-web-state-'));
 const server = await startPagesDev({}, state);
-const chromium = await startChromium();
+const chromium = await startDebugChromium({ path: chromePath });
 const figures: Array<PageFigures & { tbtRuns: number[] }> = [];
 try {
   for (const path of PAGES) figures.push(await measureMedian(server.baseUrl, path, chromium.port));
