@@ -60,6 +60,8 @@ interface Rendering {
   indexable: boolean;
   /** The query as rendered (URLSearchParams serialisation, as the island compares it). */
   query: string;
+  /** `url=`: the page the measure form shows (never measured on render). */
+  measureUrl: string | null;
 }
 
 export const onRequestGet: PagesFunction<Env> = async (context) => {
@@ -108,6 +110,7 @@ function plan(url: URL, search: string): Rendering {
     chart: null,
     indexable: false,
     query: url.searchParams.toString(),
+    measureUrl: null,
   };
   if (search.length > MAX_QUERY_CHARS) {
     const note = `This link is too long (${search.length} characters; at most ${MAX_QUERY_CHARS} are read). Enter the values again below.`;
@@ -122,8 +125,9 @@ function plan(url: URL, search: string): Rendering {
   }
   const params = url.searchParams;
   const extra = extraParams(params);
+  const measureUrl = params.get('url');
   // Only utm_* and the like: the default example, with the parameters kept for the next submission.
-  if (!hasModelFields(params)) return { ...base, status: 200, extra };
+  if (!hasModelFields(params)) return { ...base, status: 200, extra, measureUrl };
   const parsed = parseTtiQuery(params);
   const values = formValuesFromQuery(params);
   const warnings = fieldWarnings(values);
@@ -136,6 +140,7 @@ function plan(url: URL, search: string): Rendering {
       issues,
       warnings,
       extra,
+      measureUrl,
       view: { ok: false, issues },
       chart: renderChartHtml(null),
     };
@@ -151,6 +156,7 @@ function plan(url: URL, search: string): Rendering {
     values,
     warnings,
     extra,
+    measureUrl,
     view: { ok: true, result, query: params.toString() },
     chart: renderChartHtml(result),
     indexable: true,
@@ -239,6 +245,11 @@ function rewrite(asset: Response, r: Rendering): Response {
           },
         });
     }
+  }
+  // A link from the mapper (/tti/?url=<page>) names the page to measure: shown in the measure form.
+  const page = r.measureUrl;
+  if (page !== null) {
+    rewriter = rewriter.on('#m-url', { element: (el) => void el.setAttribute('value', attr(page)) });
   }
   const headers = new Headers(asset.headers);
   headers.delete('content-length');

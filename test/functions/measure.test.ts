@@ -130,7 +130,10 @@ describe('GET /api/measure: a measurement', () => {
     expect(body.notes).toEqual([
       {
         code: 'third_parties_truncated',
-        message: `${expected.length - MAX_THIRD_PARTIES} lighter third parties are not listed.`,
+        message:
+          expected.length - MAX_THIRD_PARTIES === 1
+            ? '1 lighter third party is not listed.'
+            : `${expected.length - MAX_THIRD_PARTIES} lighter third parties are not listed.`,
       },
     ]);
   });

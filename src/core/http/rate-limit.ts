@@ -27,13 +27,13 @@ export type RateLimitName = 'scan' | 'resolve' | 'reports' | 'measure';
  *   saving a few reports never notices and a script cannot fill the namespace.
  * - measure: one PageSpeed Insights run (10–40 s, one unit of the site's shared PSI quota) per request.
  *   A visitor measures a page on mobile and desktop, then perhaps a second page: a burst of 4, then one
- *   every 20 s, far slower than any person waits for a 10–40 s measurement.
+ *   every 15 s, about the pace of a person waiting for 10–40 s measurements one after another.
  */
 export const RATE_LIMITS: Readonly<Record<RateLimitName, RateLimit>> = {
   scan: { name: 'scan', perMinute: 12, burst: 6 },
   resolve: { name: 'resolve', perMinute: 120, burst: 60 },
   reports: { name: 'reports', perMinute: 6, burst: 3 },
-  measure: { name: 'measure', perMinute: 3, burst: 4 },
+  measure: { name: 'measure', perMinute: 4, burst: 4 },
 };
 
 /**

@@ -74,9 +74,11 @@ export function readPsiResult(
   // The scenario counts every company, also those past the listed MAX_THIRD_PARTIES.
   const scenario = thirdPartyScenario(lab, thirdParties);
   if (thirdParties.length > MAX_THIRD_PARTIES) {
+    const left = thirdParties.length - MAX_THIRD_PARTIES;
     notes.push({
       code: 'third_parties_truncated',
-      message: `${thirdParties.length - MAX_THIRD_PARTIES} lighter third parties are not listed.`,
+      message:
+        left === 1 ? '1 lighter third party is not listed.' : `${left} lighter third parties are not listed.`,
     });
   }
 

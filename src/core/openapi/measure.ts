@@ -46,11 +46,9 @@ export const fieldMetricsSchema = z
   .meta({ description: "Chrome UX Report, the origin's 75th percentile over 28 days (field data)." });
 
 export const thirdPartyCostSchema = z.object({
-  entity: z
-    .string()
-    .meta({
-      description: 'The company as Lighthouse names it (third-party-web), e.g. "Google Tag Manager".',
-    }),
+  entity: z.string().meta({
+    description: 'The company as Lighthouse names it (third-party-web), e.g. "Google Tag Manager".',
+  }),
   mainThreadMs: ms.meta({ description: 'Main-thread time on the simulated device.' }),
   transferBytes: z.number().int().min(0),
   blockingMs: ms
@@ -101,11 +99,9 @@ export const measureResponseSchema = z.object({
     )
     .meta({ description: 'What the measurement lacks (a missing metric or audit), as data.' }),
   cache: z.enum(['hit', 'miss']),
-  expiresAt: z.iso
-    .datetime()
-    .meta({
-      description: `Until when this answer is served from cache (${MEASURE_CACHE_TTL_SECONDS / 60} minutes after measuring).`,
-    }),
+  expiresAt: z.iso.datetime().meta({
+    description: `Until when this answer is served from cache (${MEASURE_CACHE_TTL_SECONDS / 60} minutes after measuring).`,
+  }),
 });
 
 /** The URL refusals the route shares with /api/scan (the others need a fetch, which this route never makes). */

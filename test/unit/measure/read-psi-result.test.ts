@@ -89,6 +89,17 @@ describe('readPsiResult: a measurement, with what it lacks as notes', () => {
     expect(outcome.measurement.notes.map((n) => n.code)).toEqual(['third_parties_missing']);
   });
 
+  it('says "1 lighter third party" in the singular', () => {
+    const items = Array.from({ length: MAX_THIRD_PARTIES + 1 }, (_, i) => ({
+      entity: `E${i}`,
+      mainThreadTime: 1,
+    }));
+    const outcome = readPsiResult(psi(lhr({ ...LAB, 'third-parties-insight': table(items) })), request);
+    expect(outcome.ok && outcome.measurement.notes.map((n) => n.message)).toEqual([
+      '1 lighter third party is not listed.',
+    ]);
+  });
+
   it(`lists at most ${MAX_THIRD_PARTIES} third parties but counts them all in the scenario`, () => {
     const items = Array.from({ length: MAX_THIRD_PARTIES + 5 }, (_, i) => ({
       entity: `E${i}`,
