@@ -12,6 +12,9 @@ import { hasChromium } from '../support/browser.ts';
 import { browserSession } from '../support/browser-session.ts';
 import { answerFor } from '../support/psi/answers.ts';
 
+/** expect.poll waits 1 s by default; a page load or an API call on a busy 2-core machine can take longer. */
+const WAIT = { timeout: 20_000 };
+
 /** The first fixture origin, which /api/measure may send on (SCAN_ALLOWED_ORIGINS). */
 const fixtureSite = () => inject('scanAllowedOrigins').split(',')[0]!;
 
@@ -71,13 +74,13 @@ describe.skipIf(!hasChromium)('/tti/: measure my site', () => {
     const page = await open('/tti/', { bypassCSP: true });
     const formTop = await page.locator('#tti-form').boundingBox();
     await measureIn(page, pageUrl);
-    await expect.poll(() => statusState(page), { timeout: 20_000 }).toBe('done');
+    await expect.poll(() => statusState(page), WAIT).toBe('done');
 
     expect(await page.inputValue('#f-current')).toBe(String(expected.current));
     expect(await page.inputValue('#f-target')).toBe(String(expected.target));
     const lift = computeTti({ current: expected.current, target: expected.target }).conversion.liftPct;
     await expect
-      .poll(() => page.locator('[data-figure="lift"] .value').getAttribute('data-value').then(Number))
+      .poll(() => page.locator('[data-figure="lift"] .value').getAttribute('data-value').then(Number), WAIT)
       .toBeCloseTo(lift, 9);
     // The shared link names the measured page, after the calculator's own fields.
     const params = [...new URL(page.url()).searchParams];
@@ -116,7 +119,7 @@ describe.skipIf(!hasChromium)('/tti/: measure my site', () => {
     await page.goto(`${inject('baseUrl')}/tti/`, { waitUntil: 'networkidle' });
     expect(scripts.some((path) => path.includes('measure'))).toBe(false);
     await page.focus('#m-url');
-    await expect.poll(() => scripts.some((path) => path.includes('measure'))).toBe(true);
+    await expect.poll(() => scripts.some((path) => path.includes('measure')), WAIT).toBe(true);
   });
 
   it('prefills the address from ?url= (the mapper’s link) and does not measure until asked', async () => {
@@ -132,7 +135,7 @@ describe.skipIf(!hasChromium)('/tti/: measure my site', () => {
     expect(await page.inputValue('#m-url')).toBe(pageUrl);
     expect(calls).toEqual([]);
     await page.click('#m-submit');
-    await expect.poll(() => statusState(page), { timeout: 20_000 }).toBe('done');
+    await expect.poll(() => statusState(page), WAIT).toBe('done');
     expect(calls).toHaveLength(1);
   });
 
@@ -153,7 +156,7 @@ describe.skipIf(!hasChromium)('/tti/: measure my site', () => {
       const page = await open('/tti/');
       const before = await page.inputValue('#f-current');
       await measureIn(page, fresh(path));
-      await expect.poll(() => statusState(page), { timeout: 20_000 }).toBe('error');
+      await expect.poll(() => statusState(page), WAIT).toBe('error');
       expect(await page.locator('#m-status').innerText()).toMatch(message);
       expect(await page.locator('#m-status').innerText()).toMatch(/calculator below still works/);
       expect(await page.inputValue('#f-current')).toBe(before);
@@ -162,7 +165,7 @@ describe.skipIf(!hasChromium)('/tti/: measure my site', () => {
       await page.fill('#f-target', '3');
       const lift = computeTti({ current: 9, target: 3 }).conversion.liftPct;
       await expect
-        .poll(() => page.locator('[data-figure="lift"] .value').getAttribute('data-value').then(Number))
+        .poll(() => page.locator('[data-figure="lift"] .value').getAttribute('data-value').then(Number), WAIT)
         .toBeCloseTo(lift, 9);
       expect(await page.isEnabled('#m-submit')).toBe(true);
     },
@@ -175,11 +178,13 @@ describe.skipIf(!hasChromium)('/tti/: measure my site', () => {
       if (request.url().includes('/api/measure')) calls.push(request.url());
     });
     await page.click('#m-submit');
-    await expect.poll(() => page.locator('#m-status').innerText()).toMatch(/Enter the address of your page/);
+    await expect
+      .poll(() => page.locator('#m-status').innerText(), WAIT)
+      .toMatch(/Enter the address of your page/);
     expect(await page.getAttribute('#m-url', 'aria-invalid')).toBe('true');
     expect(calls).toEqual([]);
     await measureIn(page, 'http://10.0.0.1/');
-    await expect.poll(() => statusState(page)).toBe('error');
+    await expect.poll(() => statusState(page), WAIT).toBe('error');
     expect(await page.locator('#m-status').innerText()).toMatch(/private address; only public addresses/);
     expect(await page.getAttribute('#tti-measure', 'data-failure')).toBe('private_address');
   });
@@ -213,7 +218,7 @@ describe.skipIf(!hasChromium)('/tti/: measure my site', () => {
     });
     const frame = page.frameLocator('iframe');
     await expect
-      .poll(() => frame.locator('#m-status').innerText())
+      .poll(() => frame.locator('#m-status').innerText(), WAIT)
       .toMatch(/Open the calculator in its own tab/);
     expect(await frame.locator('#m-submit').isDisabled()).toBe(true);
   });
