@@ -27,12 +27,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startFixtureSites } from '../../test/support/fixture-sites.ts';
 import { startDebugChromium } from '../lib/chromium.ts';
 import { startStandIns } from './psi/third-party-stand-ins.ts';
-import {
-  FIXTURE_ORIGIN,
-  PSI_RECORDINGS,
-  type PsiRecording,
-  type RecordingsFile,
-} from '../../test/support/psi/recordings.ts';
+import { trim } from './psi/trim.ts';
+import { PSI_RECORDINGS, type PsiRecording, type RecordingsFile } from '../../test/support/psi/recordings.ts';
 
 /** The Lighthouse before `third-parties-insight` (added in 12.4.0): its reports have only `third-party-summary`. */
 export const OLD_LIGHTHOUSE = '12.3.0';
@@ -71,24 +67,6 @@ function installLighthouse(version: string, into: string): string {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   return join(into, 'node_modules', 'lighthouse');
-}
-
-/** A 1×1 transparent PNG, standing in for every screenshot. */
-const PIXEL_DATA_URL =
-  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=';
-
-/**
- * The report as recorded, minus what would make it big or name this machine: base64 images (final
- * screenshot, filmstrip thumbnails, the full-page screenshot) become a 1×1 PNG, stack traces go, and the
- * fixture site's random origin becomes FIXTURE_ORIGIN.
- */
-export function trim(lhr: Json, origin: string): Json {
-  const text = JSON.stringify(lhr, (key, value: unknown) => {
-    if (key === 'errorStack') return undefined;
-    return typeof value === 'string' && value.startsWith('data:image/') ? PIXEL_DATA_URL : value;
-  });
-  if (text.includes('file://')) throw new Error('A local file path survived trimming; extend trim().');
-  return JSON.parse(text.split(origin).join(FIXTURE_ORIGIN)) as Json;
 }
 
 async function record(
