@@ -39,6 +39,8 @@ export default defineConfig({
                 SCAN_ALLOWED_ORIGINS: inject<string>('scanAllowedOrigins'),
                 ASN_SOURCE: 'cymru',
                 TEST_DOH_CONTROL: inject<string>('dohControl'),
+                PSI_ENDPOINT: inject<string>('psiEndpoint'),
+                TEST_PSI_CONTROL: inject<string>('psiControl'),
               },
               serviceBindings: { ASSETS: await buildPagesASSETSBinding(siteDist) },
             },

@@ -18,6 +18,12 @@ declare namespace Cloudflare {
     SITE_URL?: string;
     /** Per-client limit on /api/scan, /api/resolve, POST /api/reports; "0" = off; unset = RATE_LIMITS. */
     RATE_LIMIT_PER_MINUTE?: string;
+    /** PageSpeed Insights' runPagespeed URL for /api/measure; empty means Google's (the demo points it at a fixture). */
+    PSI_ENDPOINT?: string;
+    /** Secret (`wrangler pages secret put PSI_API_KEY`): a Google API key; without it the shared public quota applies. */
+    PSI_API_KEY?: string;
+    /** Milliseconds /api/measure waits for PSI; can only shorten MEASURE_TIME_LIMIT_MS (60 s). */
+    PSI_TIME_LIMIT_MS?: string;
   }
 }
 

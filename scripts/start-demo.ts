@@ -2,7 +2,8 @@
  * `npm run start:demo`: the whole product offline, with realistic data. Builds the site, starts the
  * project's loopback DoH server (fixture zones: real CloudFront, Akamai, Fastly, Google, Azure, Cloudflare
  * and Meta hosts with their real CNAME chains and provider addresses) and the scanner's fixture sites,
- * then serves the site and its Functions with `wrangler pages dev` wired to both. Prints what to try.
+ * then serves the site and its Functions with `wrangler pages dev` wired to both, and /api/measure to the
+ * fixture PageSpeed Insights server (recorded Lighthouse reports of the fixture sites). Prints what to try.
  *
  *   npm run start:demo            http://127.0.0.1:8788
  *   PORT=8790 npm run start:demo  another port
@@ -19,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { startDohServer, type DohServer } from '../test/support/doh-server.ts';
 import { startFixtureSites, type FixtureSites } from '../test/support/fixture-sites.ts';
 import { startPagesDev, type PagesDev } from '../test/support/pages-dev.ts';
+import { startPsiServer, type PsiServer } from '../test/support/psi-server.ts';
 import { runOrExit } from './lib/run.ts';
 
 /** The port `npm start` uses too, so links in the README work for both. */
@@ -44,6 +46,11 @@ const DEMO_THIRD_PARTIES = [
   'connect.facebook.net',
   'dangling.fault.test',
 ];
+
+/** How long the fixture PageSpeed Insights server takes to answer in the demo, ms. */
+const DEMO_PSI_DELAY_MS = 3_000;
+/** The demo's PSI time limit (PSI_TIME_LIMIT_MS), ms: long enough for the delay, short enough to wait out. */
+const DEMO_PSI_TIME_LIMIT_MS = 15_000;
 
 /** A HAR of a shop page on the fixture site with the same kind of third parties (7 KB). */
 const DEMO_HAR = fileURLToPath(new URL('../test/fixtures/har/e2e-fixture-site.har.json', import.meta.url));
@@ -78,6 +85,7 @@ runOrExit('npx', ['astro', 'build', '--outDir', dist]);
 
 let doh: DohServer | undefined;
 let sites: FixtureSites | undefined;
+let psi: PsiServer | undefined;
 let pages: PagesDev | undefined;
 // A fresh local KV and Cache API folder per demo: saved reports and cached answers go with it.
 const state = mkdtempSync(join(tmpdir(), 'edge-speed-tools-demo-'));
@@ -87,6 +95,7 @@ function stopAll(): Promise<void> {
   stopping ??= (async () => {
     await pages?.stop();
     await sites?.stop();
+    await psi?.stop();
     await doh?.stop();
     rmSync(state, { recursive: true, force: true });
   })();
@@ -109,8 +118,16 @@ process.on('exit', () => void pages?.stop());
 try {
   doh = await startDohServer();
   sites = await startFixtureSites();
+  // PSI takes 10–40 s; the fixture answers after a few, so the page's progress message can be seen.
+  psi = await startPsiServer({ delayMs: DEMO_PSI_DELAY_MS });
   pages = await startPagesDev(
-    { DOH_UPSTREAMS: doh.url, SCAN_ALLOWED_ORIGINS: sites.origins.join(',') },
+    {
+      DOH_UPSTREAMS: doh.url,
+      SCAN_ALLOWED_ORIGINS: sites.origins.join(','),
+      PSI_ENDPOINT: psi.url,
+      // The "slow" case shows the time-limit message after 15 s instead of the production 60 s.
+      PSI_TIME_LIMIT_MS: String(DEMO_PSI_TIME_LIMIT_MS),
+    },
     state,
     { port },
   );
@@ -130,6 +147,9 @@ console.log(`
   Demo running offline on ${base}  (DNS answers come from test/fixtures/zones/, not the internet)
 
   TTI calculator       ${base}/tti/?current=8.3&target=5.7
+    measure the shop   ${base}/tti/?url=${encodeURIComponent(scanUrl)}   (recorded Lighthouse 13 reports)
+    or these           ${site}/sites/simple.html   (no field data)   ${site}/?psi-case=quota   (PSI's quota spent)
+                       ${site}/sites/shop.html?psi-case=old-lighthouse   ${site}/?psi-case=slow   ${site}/status/500
   Dependency mapper    ${base}/deps/
     scan this URL      ${scanUrl}   (a shop: render-blocking tag managers, CDN CSS, web fonts)
     or this one        ${generatedUrl}
@@ -141,6 +161,7 @@ console.log(`
     curl -s ${base}/api/resolve -H 'content-type: application/json' \\
       -d '{"hosts":["assets.fixture-shop.com","www.apple.com","cdnjs.cloudflare.com"],"page":"https://www.fixture-shop.com/"}'
     curl -s ${base}/api/scan -H 'content-type: application/json' -d '{"url":"${site}/"}'
+    curl -s '${base}/api/measure?url=${encodeURIComponent(scanUrl)}'
 
   Ctrl-C stops everything.
 `);

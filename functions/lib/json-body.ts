@@ -37,16 +37,17 @@ export function assertJsonMediaType(request: Request, hint = `Send the body as $
 
 /**
  * The body as UTF-8 text, at most `maxBytes`: a declared length over the limit is refused unread, and a
- * streamed body is cancelled as soon as it passes the limit.
+ * streamed body is cancelled as soon as it passes the limit. A request's body, or a response's (the
+ * /api/measure route reads PageSpeed Insights' answers through it).
  */
 export async function readCappedText(
-  request: Request,
+  message: Pick<Request | Response, 'headers' | 'body'>,
   maxBytes: number,
-  tooLarge: () => ApiError,
+  tooLarge: () => Error,
 ): Promise<string> {
-  if (Number(request.headers.get('content-length') ?? '0') > maxBytes) throw tooLarge();
-  if (!request.body) return '';
-  const reader = request.body.getReader();
+  if (Number(message.headers.get('content-length') ?? '0') > maxBytes) throw tooLarge();
+  if (!message.body) return '';
+  const reader = message.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {

@@ -69,6 +69,8 @@ interface Rendering {
   card: { image: string; alt: string } | null;
   /** Whether any optional field has a value (the embed opens its "Your site" section). */
   optionalFilled: boolean;
+  /** `url=`: the page the measure form shows (never measured on render). */
+  measureUrl: string | null;
 }
 
 export interface TtiPageOptions {
@@ -140,6 +142,7 @@ function plan(url: URL, search: string, origin: string, options: TtiPageOptions)
     query: url.searchParams.toString(),
     card: null,
     optionalFilled: false,
+    measureUrl: null,
   };
   if (search.length > MAX_QUERY_CHARS) {
     const note = `This link is too long (${search.length} characters; at most ${MAX_QUERY_CHARS} are read). Enter the values again below.`;
@@ -155,7 +158,8 @@ function plan(url: URL, search: string, origin: string, options: TtiPageOptions)
   const params = url.searchParams;
   const extra = extraParams(params);
   // Only utm_* and the like: the default example, with the parameters kept for the next submission.
-  if (!hasModelFields(params)) return { ...base, status: 200, extra };
+  const measureUrl = params.get('url');
+  if (!hasModelFields(params)) return { ...base, status: 200, extra, measureUrl };
   const parsed = parseTtiQuery(params);
   const values = formValuesFromQuery(params);
   const warnings = fieldWarnings(values);
@@ -169,6 +173,7 @@ function plan(url: URL, search: string, origin: string, options: TtiPageOptions)
       issues,
       warnings,
       extra,
+      measureUrl,
       view: { ok: false, issues },
       chart: renderChartHtml(null),
       optionalFilled,
@@ -185,6 +190,7 @@ function plan(url: URL, search: string, origin: string, options: TtiPageOptions)
     values,
     warnings,
     extra,
+    measureUrl,
     view: { ok: true, result, query: params.toString() },
     chart: renderChartHtml(result),
     indexable: options.shared,
@@ -285,6 +291,11 @@ function rewrite(asset: Response, r: Rendering, options: TtiPageOptions): Respon
           },
         });
     }
+  }
+  // A link from the mapper (/tti/?url=<page>) names the page to measure: shown in the measure form.
+  const page = r.measureUrl;
+  if (page !== null) {
+    rewriter = rewriter.on('#m-url', { element: (el) => void el.setAttribute('value', attr(page)) });
   }
   const headers = new Headers(asset.headers);
   headers.delete('content-length');

@@ -5,25 +5,29 @@
  * when a page blows the budget below.
  *
  * JavaScript is counted three ways: "JS transfer" is Lighthouse's transferSize of the scripts it saw
- * load (wrangler serves gzip; includes response headers), "JS gzip" the same bodies gzipped here, and
- * "JS all gzip" every script the page can load, i.e. also the chunks imported on first interaction,
- * which a load-only Lighthouse run never sees. The budget applies to the last (plus inline scripts).
+ * load (wrangler serves gzip; includes response headers), "JS at load gzip" the same bodies gzipped here,
+ * and "JS all gzip" every script the page can load, i.e. also the chunks imported on first interaction
+ * (the calculator's engine, the measuring UI), which a load-only Lighthouse run never sees. Issue 11's
+ * budgets apply to the second (≤ 5 KB) and the third (≤ 25 KB), each plus inline scripts.
  *
  * Builds the site first when the output folder (SITE_DIST, default dist/) has no /tti/ page.
  * Chromium: CHROME_PATH (default /usr/bin/chromium), offline flags as in test/support/browser.ts.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import lighthouse from 'lighthouse';
-import { CHROMIUM_ARGS } from '../../test/support/browser.ts';
-import { freePort, startPagesDev } from '../../test/support/pages-dev.ts';
+import { startPagesDev } from '../../test/support/pages-dev.ts';
+import { startDebugChromium } from '../lib/chromium.ts';
 import { runOrExit } from '../lib/run.ts';
 
-/** The /tti/ page's budget (issue): at most 15 KB of JavaScript, gzip, all scripts together. */
-export const JS_BUDGET_BYTES = 15 * 1024;
+/** JavaScript a page runs at first load, gzip (issue 11: /tti/ ≤ 5 KB). */
+export const JS_LOAD_BUDGET_BYTES = 5 * 1024;
+/** Every script a page can ever load, gzip, on interaction too (issue 11: /tti/ ≤ 25 KB). */
+export const JS_TOTAL_BUDGET_BYTES = 25 * 1024;
+/** Lighthouse mobile performance score (issue 11: 100). */
+export const SCORE_BUDGET = 100;
 /** No long task may block the main thread (Lighthouse TBT, ms, simulated mobile). */
 export const TBT_BUDGET_MS = 0;
 /** Nothing may move (Lighthouse CLS). */
@@ -35,8 +39,6 @@ export const CLS_BUDGET = 0;
  * overrides it.
  */
 export const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-/** How long to wait for Chromium's DevTools endpoint, ms. */
-const CHROMIUM_START_TIMEOUT_MS = 15_000;
 
 const PAGES = ['/tti/', '/', '/embed/tti/'];
 const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
@@ -64,44 +66,6 @@ interface PageFigures {
   jsReachableFiles: number;
   inlineScriptGzipBytes: number;
   totalTransferBytes: number;
-}
-
-async function startChromium(): Promise<{ port: number; stop: () => void }> {
-  const port = await freePort();
-  const profile = mkdtempSync(join(tmpdir(), 'bench-web-chromium-'));
-  const child: ChildProcess = spawn(
-    chromePath,
-    [
-      '--headless=new',
-      ...CHROMIUM_ARGS,
-      `--remote-debugging-port=${port}`,
-      '--remote-debugging-address=127.0.0.1',
-      `--user-data-dir=${profile}`,
-      'about:blank',
-    ],
-    { stdio: 'ignore', detached: true },
-  );
-  const stop = () => {
-    try {
-      if (child.pid) process.kill(-child.pid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-    rmSync(profile, { recursive: true, force: true });
-  };
-  const deadline = Date.now() + CHROMIUM_START_TIMEOUT_MS;
-  for (;;) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/json/version`)).ok) return { port, stop };
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline || child.exitCode !== null) {
-      stop();
-      throw new Error(`Chromium (${chromePath}) did not open its DevTools port`);
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
 }
 
 /** Static and dynamic imports of bundled chunks: `from"./x.js"`, `import"./x.js"`, `import(\`./x.js\`)`. */
@@ -202,8 +166,13 @@ async function measure(baseUrl: string, path: string, port: number): Promise<Pag
 
 function overBudget(f: PageFigures): string[] {
   const problems: string[] = [];
-  const js = Math.max(f.jsGzipBytes, f.jsReachableGzipBytes) + f.inlineScriptGzipBytes;
-  if (js > JS_BUDGET_BYTES) problems.push(`${f.path}: JavaScript ${js} B gzip > ${JS_BUDGET_BYTES} B`);
+  const atLoad = f.jsGzipBytes + f.inlineScriptGzipBytes;
+  const total = Math.max(f.jsGzipBytes, f.jsReachableGzipBytes) + f.inlineScriptGzipBytes;
+  if (atLoad > JS_LOAD_BUDGET_BYTES)
+    problems.push(`${f.path}: JavaScript at load ${atLoad} B gzip > ${JS_LOAD_BUDGET_BYTES} B`);
+  if (total > JS_TOTAL_BUDGET_BYTES)
+    problems.push(`${f.path}: JavaScript in all ${total} B gzip > ${JS_TOTAL_BUDGET_BYTES} B`);
+  if (f.score < SCORE_BUDGET) problems.push(`${f.path}: Lighthouse score ${f.score} < ${SCORE_BUDGET}`);
   if (f.tbtMs > TBT_BUDGET_MS) problems.push(`${f.path}: TBT ${f.tbtMs} ms > ${TBT_BUDGET_MS} ms`);
   if (f.cls > CLS_BUDGET) problems.push(`${f.path}: CLS ${f.cls} > ${CLS_BUDGET}`);
   if (!Number.isFinite(f.lcpMs)) problems.push(`${f.path}: Lighthouse reported no LCP`);
@@ -221,7 +190,7 @@ process.env.CHROME_PATH = chromePath;
 
 const state = mkdtempSync(join(tmpdir(), 'bench-web-state-'));
 const server = await startPagesDev({}, state);
-const chromium = await startChromium();
+const chromium = await startDebugChromium({ path: chromePath });
 const figures: Array<PageFigures & { tbtRuns: number[] }> = [];
 try {
   for (const path of PAGES) figures.push(await measureMedian(server.baseUrl, path, chromium.port));
@@ -246,19 +215,18 @@ console.table(
     'TTI ms': f.ttiMs,
     'JS files': f.jsFiles,
     'JS transfer': kb(f.jsTransferBytes),
-    'JS gzip': kb(f.jsGzipBytes),
+    'JS at load gzip': kb(f.jsGzipBytes),
     'JS all gzip': `${kb(f.jsReachableGzipBytes)} (${f.jsReachableFiles})`,
     'inline JS gzip': kb(f.inlineScriptGzipBytes),
     'total transfer': kb(f.totalTransferBytes),
   })),
 );
 writeFileSync(join('bench-results', 'web.json'), JSON.stringify(figures, null, 2));
+const BUDGETS = `JS at load ≤ ${kb(JS_LOAD_BUDGET_BYTES)}, JS in all ≤ ${kb(JS_TOTAL_BUDGET_BYTES)} gzip, score ${SCORE_BUDGET}, TBT ${TBT_BUDGET_MS} ms, CLS ${CLS_BUDGET}`;
 const problems = figures.flatMap(overBudget);
 if (problems.length > 0) {
-  console.error(
-    `\nBudget blown (JS ≤ ${kb(JS_BUDGET_BYTES)} gzip, TBT ${TBT_BUDGET_MS} ms, CLS ${CLS_BUDGET}):`,
-  );
+  console.error(`\nBudget blown (${BUDGETS}):`);
   for (const problem of problems) console.error(`  ${problem}`);
   process.exit(1);
 }
-console.log(`\nWithin budget: JS ≤ ${kb(JS_BUDGET_BYTES)} gzip, TBT ${TBT_BUDGET_MS} ms, CLS ${CLS_BUDGET}.`);
+console.log(`\nWithin budget: ${BUDGETS}.`);

@@ -1,4 +1,4 @@
-import { createPagesEventContext } from 'cloudflare:test';
+import { createPagesEventContext, waitOnExecutionContext } from 'cloudflare:test';
 
 type Handler = PagesFunction<Env>;
 type IncomingRequest = Request<unknown, IncomingRequestCfProperties>;
@@ -7,7 +7,14 @@ type IncomingRequest = Request<unknown, IncomingRequestCfProperties>;
 export async function callFunction(
   handler: Handler,
   request: Request,
-  options: { next?: () => Promise<Response>; params?: Record<string, string> } = {},
+  options: {
+    next?: () => Promise<Response>;
+    params?: Record<string, string>;
+    /** Variables to set or replace for this call only (the test bindings stay as they are). */
+    vars?: Record<string, string>;
+    /** Resolve only after the handler's waitUntil work (e.g. a cache write) has finished. */
+    settle?: boolean;
+  } = {},
 ): Promise<Response> {
   const context = createPagesEventContext<Handler>({
     request: request as IncomingRequest,
@@ -15,7 +22,12 @@ export async function callFunction(
     data: {},
     next: options.next ?? (async () => new Response('not found', { status: 404 })),
   });
-  return handler(context);
+  const env = options.vars ? { ...context.env, ...options.vars } : context.env;
+  const response = await handler(
+    options.vars ? { ...context, env, waitUntil: (promise) => context.waitUntil(promise) } : context,
+  );
+  if (options.settle) await waitOnExecutionContext(context);
+  return response;
 }
 
 /** The export Pages names for a method's own handler: GET → `onRequestGet`. */

@@ -16,6 +16,8 @@ import { RATE_LIMITS, limitNameFor } from '../../src/core/http/rate-limit.ts';
 import { MAX_REPORT_BYTES } from '../../src/core/map/report-limits.ts';
 import { resolveResponseSchema, scanResponseSchema } from '../../src/core/openapi/deps.ts';
 import { savedReportCreatedSchema, savedReportSchema } from '../../src/core/openapi/reports.ts';
+import { MEASURE_FAILURES } from '../../src/core/measure/failures.ts';
+import { measureResponseSchema } from '../../src/core/openapi/measure.ts';
 import { ttiResponseSchema } from '../../src/core/openapi/tti.ts';
 import { MAX_INPUT_URL_LENGTH, MAX_REQUEST_BODY_BYTES } from '../../src/core/scan/limits.ts';
 import { SCAN_REFUSALS } from '../../src/core/scan/refusals.ts';
@@ -142,6 +144,9 @@ const jsonBody = (body: unknown): RequestInit => ({
 const textBody = (body: string): RequestInit => ({ headers: { 'content-type': 'text/plain' }, body });
 
 const site = () => (env.SCAN_ALLOWED_ORIGINS ?? '').split(',')[0]!;
+/** A fixture page for /api/measure, encoded, with a query no other test uses (its own cache entry). */
+const measured = (path: string) =>
+  encodeURIComponent(`${site()}${path}${path.includes('?') ? '&' : '?'}contract=${Date.now()}`);
 
 const report = {
   version: 1,
@@ -224,6 +229,25 @@ describe('GET /api/openapi.json (workerd)', () => {
   });
 });
 
+describe('GET /api/measure in the document', () => {
+  it('documents its query, every failure code under its status, and the quota’s Retry-After', async () => {
+    const { paths } = await fetchDocument();
+    const operation = paths['/api/measure']!.get!;
+    expect(operation.parameters!.map((p) => [p.name, p.required])).toEqual([
+      ['url', true],
+      ['strategy', false],
+    ]);
+    expect(operation.parameters![1]!.schema).toMatchObject({ enum: ['mobile', 'desktop'] });
+    expect(documentedCodes(operation, '400')).toEqual(['invalid_query', 'invalid_url']);
+    for (const [code, status] of Object.entries(MEASURE_FAILURES)) {
+      expect(documentedCodes(operation, String(status)), code).toContain(code);
+    }
+    expect(documentedCodes(operation, '424')).toContain('dns_failed');
+    expect(operation.responses['424']!.headers).toHaveProperty('retry-after');
+    expect(documentedCodes(operation, '429')).toEqual(['rate_limited']);
+  });
+});
+
 describe('the document against functions/api/ (sweep)', () => {
   it('has found the route files', () => {
     expect(routePaths).toEqual(
@@ -281,6 +305,18 @@ describe('the document against real responses (contract)', () => {
     ['tti: missing target', '400 invalid_query', 'GET', '/api/tti?current=8'],
     ['tti: query too long', '400 query_too_long', 'GET', `/api/tti?current=8&target=5&x=${'a'.repeat(3000)}`],
     ['tti: POST', '405 method_not_allowed', 'POST', '/api/tti?current=8&target=5'],
+    ['measure: fixture shop', '200', 'GET', `/api/measure?url=${measured('/sites/shop.html')}`],
+    ['measure: no url', '400 invalid_query', 'GET', '/api/measure'],
+    ['measure: private address', '422 private_address', 'GET', '/api/measure?url=http%3A%2F%2F10.0.0.1%2F'],
+    ['measure: NXDOMAIN', '424 dns_failed', 'GET', '/api/measure?url=https%3A%2F%2Fnope.fixture.test%2F'],
+    ['measure: PSI quota', '424 psi_quota', 'GET', `/api/measure?url=${measured('/?psi-case=quota')}`],
+    [
+      'measure: Lighthouse error',
+      '424 page_unreachable',
+      'GET',
+      `/api/measure?url=${measured('/status/500')}`,
+    ],
+    ['measure: POST', '405 method_not_allowed', 'POST', '/api/measure?url=example.com'],
     [
       'resolve: fixture hosts',
       '200',
@@ -368,6 +404,7 @@ describe('the document against real responses (contract)', () => {
   /** 2xx body schemas by operation. */
   const bodies: Record<string, { parse(value: unknown): unknown }> = {
     estimateTtiLift: ttiResponseSchema,
+    measurePage: measureResponseSchema,
     resolveHosts: resolveResponseSchema,
     scanPage: scanResponseSchema,
     saveReport: savedReportCreatedSchema,

@@ -14,6 +14,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
       SCAN_ALLOWED_ORIGINS: project.getProvidedContext().scanAllowedOrigins,
       // Every e2e test is one local client: the default scan burst would 429 the next test.
       RATE_LIMIT_PER_MINUTE: '1000',
+      PSI_ENDPOINT: project.getProvidedContext().psiEndpoint,
+      // The fixture answers at once; only its "slow" case waits, and tests need not wait a minute for it.
+      PSI_TIME_LIMIT_MS: '4000',
     },
     state,
   );

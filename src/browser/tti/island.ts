@@ -3,8 +3,10 @@
  * (at build time, or by functions/tti/index.ts for a link with a query), so nothing needs computing
  * until the user acts. The model, the parser and the renderers (engine.ts) load on the first focus,
  * pointer or key press in the form and then run on every input; the copy button works at once.
+ * "Measure your page" (measure.ts) loads the same way, on first use of its own form.
  */
 import type * as Engine from './engine.ts';
+import type * as Measure from './measure.ts';
 
 /** How long the "Link copied" confirmation stays, milliseconds. */
 const COPY_STATUS_MS = 4000;
@@ -55,4 +57,30 @@ if (copyButton && copyStatus) {
     clearTimeout(timer);
     timer = setTimeout(() => (copyStatus.textContent = ''), COPY_STATUS_MS);
   });
+}
+
+const measureForm = document.getElementById('tti-measure') as HTMLFormElement | null;
+const measureButton = document.getElementById('m-submit') as HTMLButtonElement | null;
+if (measureForm && measureButton && form) {
+  const input = measureForm.elements.namedItem('url') as HTMLInputElement | null;
+  // The mapper links here as /tti/?url=<page>: the address is filled in, measuring waits for the visitor
+  // (a run spends PageSpeed Insights quota and 10–40 s, which a followed link must not).
+  const linked = new URLSearchParams(location.search).get('url');
+  if (input && linked && input.value === '') input.value = linked;
+  if (window.self !== window.top) {
+    // Embedded on another site: measuring would spend this site's quota from a page it does not control.
+    const status = document.getElementById('m-status');
+    if (status) status.textContent = 'Open the calculator in its own tab to measure your page.';
+  } else {
+    measureButton.disabled = false;
+    let module: Promise<typeof Measure> | undefined;
+    const load = () => (module ??= import('./measure.ts'));
+    for (const type of ['focusin', 'pointerdown'] as const) {
+      measureForm.addEventListener(type, () => void load(), { once: true, passive: true });
+    }
+    measureForm.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void load().then((m) => m.measure({ measureForm, calcForm: form, extra }));
+    });
+  }
 }

@@ -9,8 +9,8 @@ export type { ChartFrame };
 /**
  * Layout of the TTI chart: relative conversion (band low–high and central line, left axis) and bounce
  * rate (right axis) against TTI, with the current and target TTI marked. Pure numbers and SVG path
- * strings; the page only binds them to elements ("d3 draws, the core lays out": the scale, ticks and monotone curve
- * are d3's algorithms, re-stated in this folder to fit the page's JS budget and tested against d3). Units are SVG user units
+ * strings; the page only binds them to elements ("d3 draws, the core lays out": ticks and the monotone curve
+ * come from d3-array and d3-shape, the linear scale is d3's re-stated, docs/decisions.md). Units are SVG user units
  * of a fixed viewBox, so the chart scales with its container and its box never changes size (CLS 0).
  */
 /**

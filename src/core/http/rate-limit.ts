@@ -15,7 +15,7 @@ export interface RateLimit {
   burst: number;
 }
 
-export type RateLimitName = 'scan' | 'resolve' | 'reports';
+export type RateLimitName = 'scan' | 'resolve' | 'reports' | 'measure';
 
 /**
  * The default limits per client. Sized from what one person using the mapper needs, with room to spare:
@@ -25,11 +25,15 @@ export type RateLimitName = 'scan' | 'resolve' | 'reports';
  *   builds (MAX_MAP_HOSTS = 400 hosts) is 45 calls: a burst of 60 covers it, then 2 calls a second.
  * - reports: saving a shareable report writes to KV (1,000 writes a day on the free plan), so a person
  *   saving a few reports never notices and a script cannot fill the namespace.
+ * - measure: one PageSpeed Insights run (10–40 s, one unit of the site's shared PSI quota) per request.
+ *   A visitor measures a page on mobile and desktop, then perhaps a second page: a burst of 4, then one
+ *   every 15 s, about the pace of a person waiting for 10–40 s measurements one after another.
  */
 export const RATE_LIMITS: Readonly<Record<RateLimitName, RateLimit>> = {
   scan: { name: 'scan', perMinute: 12, burst: 6 },
   resolve: { name: 'resolve', perMinute: 120, burst: 60 },
   reports: { name: 'reports', perMinute: 6, burst: 3 },
+  measure: { name: 'measure', perMinute: 4, burst: 4 },
 };
 
 /**
@@ -156,6 +160,7 @@ export function limitsFromEnv(value: string | undefined): Readonly<Record<RateLi
     scan: { name: 'scan', perMinute: n, burst: n },
     resolve: { name: 'resolve', perMinute: n, burst: n },
     reports: { name: 'reports', perMinute: n, burst: n },
+    measure: { name: 'measure', perMinute: n, burst: n },
   };
 }
 
@@ -171,6 +176,7 @@ export function limitNameFor(method: string, pathname: string): RateLimitName | 
   if (path === '/api/scan') return 'scan';
   if (path === '/api/resolve') return 'resolve';
   if (path === '/api/reports' && verb === 'POST') return 'reports';
+  if (path === '/api/measure') return 'measure';
   return null;
 }
 

@@ -1,4 +1,5 @@
 import type { PathEntry } from './registry.ts';
+import { measurePathEntry } from './measure.ts';
 import { createReportPathEntry, getReportPathEntry } from './reports.ts';
 import { resolvePathEntry } from './resolve.ts';
 import { scanPathEntry } from './scan.ts';
@@ -11,6 +12,7 @@ import { ttiPathEntry } from './tti.ts';
  */
 export const API_PATH_ENTRIES: readonly PathEntry[] = [
   ttiPathEntry,
+  measurePathEntry,
   scanPathEntry,
   resolvePathEntry,
   createReportPathEntry,

@@ -58,6 +58,7 @@ describe('layoutTtiChart', () => {
   it.each(inputs)('keeps marks inside the plot and their labels apart and inside the frame: %j', (input) => {
     const { layout } = layoutFor(input);
     const { plot } = layout;
+    // Both marks, so the loop below cannot pass on an empty list.
     expect(layout.marks.map((m) => m.id)).toEqual(['current', 'target']);
     for (const mark of layout.marks) {
       expect(mark.x).toBeGreaterThanOrEqual(plot.x);

@@ -2,6 +2,7 @@
  * Every error code an API may answer with, per route: the fuzz tests assert that each 4xx carries one of
  * these, so a new code is a deliberate change to this list (and to the README's API section).
  */
+import { MEASURE_FAILURES, MEASURE_INVALID_QUERY } from '../../../src/core/measure/failures.ts';
 import { SCAN_REFUSALS } from '../../../src/core/scan/refusals.ts';
 import { TTI_ERROR_CODES } from '../../../src/core/tti/api.ts';
 
@@ -14,6 +15,7 @@ export const ROUTE_CODES = {
   reportById: ['invalid_report_id', 'report_not_found'],
   tti: Object.values(TTI_ERROR_CODES),
   scan: Object.keys(SCAN_REFUSALS),
+  measure: [MEASURE_INVALID_QUERY, ...Object.keys(SCAN_REFUSALS), ...Object.keys(MEASURE_FAILURES)],
 } as const satisfies Record<string, readonly string[]>;
 
 /** HostError codes: what a failed lookup may say about one host. */

@@ -148,6 +148,9 @@ describe('limitNameFor', () => {
     ['GET', '/api/reports/abc', null],
     ['OPTIONS', '/api/scan', null],
     ['GET', '/api/tti', null],
+    ['GET', '/api/measure', 'measure'],
+    ['HEAD', '/API/Measure/', 'measure'],
+    ['OPTIONS', '/api/measure', null],
     ['POST', '/api/scanner', null],
     ['GET', '/deps/', null],
   ])('%s %s -> %s', (method, path, expected) => {
