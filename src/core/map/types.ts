@@ -2,7 +2,7 @@
  * The dependency map as the page builds, shows, exports and saves it. One shape for both methods
  * (static scan and HAR import) so every view below works the same way for either.
  */
-import type { ResolvedHost } from '../resolve/types.ts';
+import type { Risk, ResolvedHost } from '../resolve/types.ts';
 
 /**
  * What a resource is for the browser, normalised across the scanner's kinds, Chrome's `_resourceType`
@@ -46,6 +46,20 @@ export interface MapResource {
   initiatorHost?: string;
   /** URL literal in an inline script: a likely request, not proof of one (scan only). */
   inferred?: boolean;
+  /**
+   * SRI as the page's HTML states it, for scripts, stylesheets and module preloads an element of the HTML
+   * names: the `integrity` attribute as written, or null when the element has none. Absent when no element
+   * names it (a script-inserted request) or the HTML is unknown (a HAR without the page's content).
+   */
+  integrity?: string | null;
+  /** Risks of this resource (src/core/risk: no_sri, insecure_transport, known_compromised). */
+  risks?: Risk[];
+}
+
+/** The reader's answer to "probably yours" for a site (registrable domain): src/core/ownership. */
+export interface OwnershipDecision {
+  site: string;
+  decision: 'yours' | 'not-yours';
 }
 
 export type MapMethod = 'scan' | 'har';
@@ -65,8 +79,12 @@ export interface DependencyReport {
     pages?: number;
     skipped?: number;
     truncated?: boolean;
+    /** HAR only: whether the file held the page's HTML, so SRI could be checked (docs/risks.md). */
+    html?: boolean;
   };
   resources: MapResource[];
   /** Every host of `resources`, resolved and attributed (or carrying the error that stopped it). */
   hosts: ResolvedHost[];
+  /** Sister domains the reader confirmed as theirs or rejected (src/core/ownership); kept when saved. */
+  ownership?: OwnershipDecision[];
 }
