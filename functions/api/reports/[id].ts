@@ -5,16 +5,24 @@
  * KV's expiry is eventual across locations), and for a stored report that no longer passes the schema
  * (saved before a stricter one shipped): what the page renders is always what the schema allows today.
  */
-import { ApiError } from '../../../src/core/http/api-error.ts';
+import { ApiError, issuesFrom, type ErrorIssue } from '../../../src/core/http/api-error.ts';
 import { isReportId, reportKey } from '../../../src/core/map/report-id.ts';
 import { REPORT_TTL_SECONDS } from '../../../src/core/map/report-limits.ts';
 import { reportSchema, type SavedReport } from '../../../src/core/map/report-schema.ts';
 import { methodNotAllowed } from '../../lib/method-not-allowed.ts';
 import { json } from '../../lib/respond.ts';
 
+/**
+ * The one answer for a report the page cannot show. A stored report today's schema refuses carries the
+ * schema's `issues`, so a caller (and a test) can tell it from an id that was never saved or has expired.
+ */
 const notFound = (
   message = `No report has this id; saved reports expire after ${REPORT_TTL_SECONDS / 86_400} days.`,
-) => new ApiError(404, 'report_not_found', message);
+  issues?: ErrorIssue[],
+) => new ApiError(404, 'report_not_found', message, issues ? { issues } : {});
+
+/** Issues listed for a refused report, as POST lists them. */
+const MAX_ISSUES = 20;
 
 export const onRequestGet: PagesFunction<Env, 'id'> = async ({ params, env }) => {
   const id = typeof params.id === 'string' ? params.id : '';
@@ -31,7 +39,10 @@ export const onRequestGet: PagesFunction<Env, 'id'> = async ({ params, env }) =>
   if (!record || !(Date.parse(record.expiresAt) > Date.now())) throw notFound();
   const report = reportSchema.safeParse(record.report);
   if (!report.success) {
-    throw notFound('This report was saved in a form the page no longer shows; map the page again.');
+    throw notFound(
+      'This report was saved in a form the page no longer shows; map the page again.',
+      issuesFrom(report.error.issues.slice(0, MAX_ISSUES)),
+    );
   }
   const saved: SavedReport = {
     id,

@@ -24,3 +24,9 @@ export const HAR_MAX_URL_CHARS = 8_192;
 
 /** Characters kept of free-text fields (creator name, MIME type). */
 export const HAR_MAX_TEXT_CHARS = 100;
+
+/**
+ * Characters of the page's own HTML read from a HAR for SRI facts (src/core/har/html-integrity.ts): the
+ * scanner's page cap (MAX_PAGE_BYTES, 2 MiB), so a HAR and a scan of one page read as much of it.
+ */
+export const HAR_MAX_HTML_CHARS = 2 * 1024 * 1024;

@@ -13,6 +13,9 @@ import {
   HAR_MAX_URL_CHARS,
   MAX_MAP_HOSTS,
 } from './limits.ts';
+import { documentHtml } from './document-html.ts';
+import { integrityFacts } from './html-integrity.ts';
+import { reportIntegrity } from '../risk/sri.ts';
 import { cleanText, MIME_TYPE_PATTERN } from '../map/report-fields.ts';
 import { typeFromChrome, typeFromMime, typeFromPath } from '../map/resource-type.ts';
 import { networkHost, storedUrl, tryUrl } from '../map/url.ts';
@@ -43,6 +46,8 @@ export interface HarImport {
   browserBlocking: boolean;
   /** More entries or hosts than the limits allow: the map covers the first ones. */
   truncated: boolean;
+  /** Whether the file held the page's HTML (exported with content), so SRI facts could be read from it. */
+  html: boolean;
   /** Distinct hosts, the page's own first. */
   hosts: string[];
   /** One per distinct URL (origin + path) and type. */
@@ -168,6 +173,17 @@ export function parseHar(input: string): HarImport | HarError {
     else byKey.set(key, resource);
   });
 
+  // SRI facts from the page's own HTML, when the export kept response bodies (html-integrity.ts).
+  const html = documentHtml(parsed[mainIndex]!.entry);
+  if (html !== null) {
+    const facts = integrityFacts(html, parsed[mainIndex]!.url.href);
+    for (const resource of byKey.values()) {
+      if (resource.type !== 'script' && resource.type !== 'stylesheet') continue;
+      const fact = facts.get(resource.url);
+      if (fact !== undefined) resource.integrity = reportIntegrity(fact);
+    }
+  }
+
   const creator = isObject(log.creator) ? log.creator : {};
   const tool = [text(creator.name), text(creator.version)].filter(Boolean).join(' ') || null;
   return {
@@ -180,6 +196,7 @@ export function parseHar(input: string): HarImport | HarError {
     skipped,
     browserBlocking,
     truncated,
+    html: html !== null,
     hosts,
     resources: [...byKey.values()],
   };

@@ -35,6 +35,8 @@ export const CSV_COLUMNS = [
   'addresses',
   'initiator_host',
   'errors',
+  // The resource's risks and its host's (src/core/risk), "code (severity)" each.
+  'risks',
 ] as const;
 
 /** RFC 4180: CRLF line ends; multi-valued cells joined with "; ". */
@@ -63,6 +65,7 @@ export function toCsv(report: DependencyReport): string {
       host?.addresses.join('; ') ?? '',
       r.initiatorHost ?? '',
       host?.errors.map((e) => e.code).join('; ') ?? '',
+      [...(r.risks ?? []), ...(host?.risks ?? [])].map((x) => `${x.code} (${x.severity})`).join('; '),
     ];
     lines.push(row.map(csvCell).join(','));
   }

@@ -1,5 +1,7 @@
 /** The static scanner's answer as map resources. */
 import type { ScanResponse } from '../scan/types.ts';
+import { factOfScanResource } from '../risk/scan-risks.ts';
+import { mergeIntegrity, reportIntegrity } from '../risk/sri.ts';
 import { isMapHost } from './report-fields.ts';
 import { typeFromScanKind } from './resource-type.ts';
 import type { MapResource } from './types.ts';
@@ -35,10 +37,15 @@ export function resourcesFromScan(scan: ScanResponse): MapResource[] {
       blockingEvidence: 'scan',
     };
     if (r.inferred) resource.inferred = true;
+    const integrity = factOfScanResource(r).integrity;
+    if (integrity !== undefined) resource.integrity = reportIntegrity(integrity);
     const key = `${resource.type} ${resource.url}`;
     const seen = out.get(key);
-    if (seen) seen.renderBlocking ||= resource.renderBlocking;
-    else out.set(key, resource);
+    if (seen) {
+      seen.renderBlocking ||= resource.renderBlocking;
+      const merged = mergeIntegrity(seen.integrity, resource.integrity);
+      if (merged !== undefined) seen.integrity = merged;
+    } else out.set(key, resource);
   }
   return [...out.values()];
 }

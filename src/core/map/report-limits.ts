@@ -25,3 +25,9 @@ export const MAX_REPORT_TEXT = 500;
 
 /** Addresses, CNAMEs, name servers, providers and errors listed per host. */
 export const MAX_REPORT_LIST = 64;
+
+/**
+ * Longest `integrity` attribute a report keeps: three sha512 digests (88 characters each) with options fit.
+ * Longer values are reduced to their usable hashes (src/core/risk/sri.ts compactIntegrity).
+ */
+export const MAX_REPORT_INTEGRITY = 400;

@@ -56,12 +56,9 @@ export const riskSchema = z
     evidence: z
       .string()
       .meta({ description: 'What was observed: the matched list entry, the CNAME chain and its answer.' }),
-    source: z
-      .string()
-      .optional()
-      .meta({
-        description: "URL of the rule's data source: a public write-up or the vendor's documentation.",
-      }),
+    source: z.string().optional().meta({
+      description: "URL of the rule's data source: a public write-up or the vendor's documentation.",
+    }),
   })
   .meta({ description: 'A risk of a host or resource (docs/risks.md lists every code and its evidence).' });
 

@@ -7,6 +7,8 @@
  * A well-formed digest that does not match is the opposite case: the browser refuses the resource.
  */
 
+import { MAX_REPORT_INTEGRITY } from '../map/report-limits.ts';
+
 /** The hash functions SRI defines (§3.2 "Cryptographic hash functions"). */
 export const SRI_ALGORITHMS = ['sha256', 'sha384', 'sha512'] as const;
 
@@ -26,4 +28,41 @@ export function readIntegrity(value: string): IntegrityReading {
   const usable = tokens.filter((t) => TOKEN.test(t));
   if (usable.length === 0) return { state: 'unusable', tokens };
   return { state: 'checked', algorithms: [...new Set(usable.map((t) => t.split('-')[0]!.toLowerCase()))] };
+}
+
+/**
+ * An `integrity` value as a report keeps it: whitespace runs become one space (tokens are whitespace-
+ * separated, so the reading is the same) and, past `max` characters, only the usable tokens are kept (or,
+ * when even they are too long, the start of the value). readIntegrity gives the same state for the result
+ * as for the original, except for a value whose usable tokens alone exceed `max` (none real do).
+ */
+export function compactIntegrity(value: string, max: number): string {
+  const spaced = value
+    .split(/[\t\n\f\r ]+/)
+    .filter(Boolean)
+    .join(' ');
+  if (spaced.length <= max) return spaced;
+  const usable = spaced
+    .split(' ')
+    .filter((t) => TOKEN.test(t))
+    .join(' ');
+  return usable !== '' && usable.length <= max ? usable : spaced.slice(0, max);
+}
+
+/** SRI facts as a report stores them (types.ts MapResource.integrity): null stays null, values compacted. */
+export function reportIntegrity(value: string | null): string | null {
+  return value === null ? null : compactIntegrity(value, MAX_REPORT_INTEGRITY);
+}
+
+/**
+ * Two elements of one page load the same file: it is as protected as the weaker of them. Unknown
+ * (undefined) yields to what is known; an element without integrity (null) wins over one with it.
+ */
+export function mergeIntegrity(
+  a: string | null | undefined,
+  b: string | null | undefined,
+): string | null | undefined {
+  if (a === undefined) return b;
+  if (b === undefined || a === null) return a;
+  return b === null ? null : a;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readIntegrity } from '../../../src/core/risk/sri.ts';
+import { compactIntegrity, readIntegrity } from '../../../src/core/risk/sri.ts';
 
 /** Real digests (sha384 of jQuery 3.7.1 as published on code.jquery.com), and made-up shapes around them. */
 const SHA384 = 'sha384-1H217gwSVyLSIfaLxHbE7dRb3v4mYCKbpQvzx0cegeju1MVsGrX5xXxAvs/HgeFs';
@@ -30,5 +30,21 @@ describe('readIntegrity (W3C SRI §3.3.3 "Parse metadata")', () => {
     const reading = readIntegrity(value);
     expect(reading.state).toBe(state);
     if (algorithms) expect(reading).toMatchObject({ algorithms });
+  });
+});
+
+describe('compactIntegrity: what a saved report keeps, read the same way', () => {
+  it.each<[string, string]>([
+    [SHA384, SHA384],
+    [`  ${SHA256}\n\t${SHA384} `, `${SHA256} ${SHA384}`],
+    ['', ''],
+    [' \n ', ''],
+    [`${'md5-x '.repeat(100)}${SHA384}`, SHA384],
+    ['x'.repeat(1000), 'x'.repeat(400)],
+  ])('%j → %j', (value, expected) => {
+    const kept = compactIntegrity(value, 400);
+    expect(kept).toBe(expected);
+    expect(kept.length).toBeLessThanOrEqual(400);
+    expect(readIntegrity(kept).state).toBe(readIntegrity(value).state);
   });
 });
