@@ -4,7 +4,7 @@
  */
 import { MAX_HOSTS_PER_REQUEST } from '../../core/dns/limits.ts';
 import { HAR_MAX_BYTES } from '../../core/har/limits.ts';
-import { checkHarSize, parseHar } from '../../core/har/parse-har.ts';
+import { checkHarSize } from '../../core/har/check-size.ts';
 import { exportFileName, toCsv, toJson } from '../../core/map/export.ts';
 import { reportBaseFromHar } from '../../core/map/from-har.ts';
 import { hostsFromScan, pageFromScan, resourcesFromScan } from '../../core/map/from-scan.ts';
@@ -14,6 +14,8 @@ import { isReportId } from '../../core/map/report-id.ts';
 import { RESOLVE_CONCURRENCY, resolveInBatches } from '../../core/map/resolve-batches.ts';
 import { checkScanInput } from '../../core/map/scan-input.ts';
 import type { DependencyReport, MapResource } from '../../core/map/types.ts';
+import { withDecision } from '../../core/ownership/apply-ownership.ts';
+import { reportView } from '../../core/ownership/report-view.ts';
 import type { ResolvedHost } from '../../core/resolve/types.ts';
 import { loadReport, resolveHosts, scanPage } from './api.ts';
 import { clearBox, describe, explain, fillError } from './error-box.ts';
@@ -28,6 +30,7 @@ import {
   renderSpof,
   renderSummary,
 } from './render.ts';
+import { badgesOf, renderOwnership, renderRisks } from './render-risks.ts';
 
 const form = byId<HTMLFormElement>('deps-url-form');
 const urlInput = byId<HTMLInputElement>('deps-url');
@@ -90,16 +93,42 @@ function revealProgress(): void {
   feedback.scrollIntoView({ block: 'nearest' });
 }
 
+/** Hosts still resolving, as last drawn: a "probably yours" answer redraws with them. */
+let shownPending: ReadonlySet<string> = new Set();
+
 function render(report: DependencyReport, pending: ReadonlySet<string>): void {
+  // Every view reads the report with sister domains counted as yours and resource risks judged on that
+  // (src/core/ownership/report-view.ts); the report keeps those risks, so exports and saves carry them.
+  const view = reportView(report);
+  report.resources = view.report.resources;
+  shownPending = pending;
+  const badges = badgesOf(view);
   results.hidden = false;
-  renderMethod(report, pending.size);
-  renderSummary(report);
-  renderSpof(report);
-  renderProviders(report);
-  setShownProvider(renderBreaksPicker(report, wantedProvider), false);
-  renderHosts(report, pending);
-  renderGraphTable(report);
+  renderMethod(view.report, pending.size);
+  renderOwnership(view.sisters, decide);
+  renderSummary(view.report);
+  renderSpof(view.report);
+  renderRisks(view.report);
+  renderProviders(view.report);
+  setShownProvider(renderBreaksPicker(view.report, wantedProvider), false);
+  renderHosts(view.report, pending, badges);
+  renderGraphTable(view.report, badges);
   markScrollables(results);
+}
+
+/** The reader's answer to "probably yours": kept on the report (and so in a saved map), then everything redrawn. */
+function decide(site: string, answer: 'yours' | 'not-yours' | null): void {
+  if (!current) return;
+  const ownership = withDecision(current, site, answer);
+  if (ownership.length > 0) current.ownership = ownership;
+  else delete current.ownership;
+  // A link saved before the answer shows the old map: offer to save this one.
+  resetSave(null);
+  render(current, shownPending);
+  if (shownPending.size === 0) void drawGraph(current);
+  byId('deps-ownership')
+    .querySelector<HTMLElement>(`[data-site="${CSS.escape(site)}"] button`)
+    ?.focus();
 }
 
 async function drawGraph(report: DependencyReport): Promise<void> {
@@ -107,7 +136,7 @@ async function drawGraph(report: DependencyReport): Promise<void> {
   try {
     // d3 only once there is something to draw: it is not in the page's first script.
     const { drawGraph: draw } = await import('./graph-view.ts');
-    draw(holder, byId('deps-graph-details'), layoutGraph(report));
+    draw(holder, byId('deps-graph-details'), layoutGraph(reportView(report).report));
   } catch (error) {
     holder.replaceChildren(
       h(
@@ -242,6 +271,16 @@ async function importHar(file: File): Promise<void> {
   }
   setStatus(`Reading ${file.name}…`);
   revealProgress();
+  // The parser (with its reader of the page's HTML for SRI) loads only when a HAR is dropped.
+  let parseHar: typeof import('../../core/har/parse-har.ts').parseHar;
+  try {
+    ({ parseHar } = await import('../../core/har/parse-har.ts'));
+  } catch (error) {
+    return showHarError(
+      `The HAR reader could not be loaded (${describe(error)}). Reload the page and try again.`,
+      'har_reader_unavailable',
+    );
+  }
   const parsed = parseHar(await file.text());
   if (!parsed.ok) return showHarError(`${file.name}: ${parsed.message}`, parsed.code);
   await map(reportBaseFromHar(parsed, new Date().toISOString()), parsed.hosts);
@@ -271,14 +310,15 @@ drop.addEventListener('drop', (event) => {
 picker.addEventListener('change', () => {
   if (!current) return;
   wantedProvider = picker.value;
-  setShownProvider(renderBreaksPicker(current, wantedProvider), query.has('report'));
+  setShownProvider(renderBreaksPicker(reportView(current).report, wantedProvider), query.has('report'));
 });
 
 byId('deps-export-json').addEventListener('click', () => {
   if (current) download(exportFileName(current, 'json'), 'application/json', toJson(current));
 });
 byId('deps-export-csv').addEventListener('click', () => {
-  if (current) download(exportFileName(current, 'csv'), 'text/csv', toCsv(current));
+  // The spreadsheet shows the map as the page does: sister domains the reader kept count as first party.
+  if (current) download(exportFileName(current, 'csv'), 'text/csv', toCsv(reportView(current).report));
 });
 
 /** /deps/?report=ID opens a saved report. */

@@ -6,13 +6,8 @@
  * chrome-har (`_renderBlocking`, `_initiator` string, `_initiator_type`), WebPageTest (`_initiator`,
  * `_priority`) and Firefox (MIME types only).
  */
-import {
-  HAR_MAX_BYTES,
-  HAR_MAX_ENTRIES,
-  HAR_MAX_TEXT_CHARS,
-  HAR_MAX_URL_CHARS,
-  MAX_MAP_HOSTS,
-} from './limits.ts';
+import { HAR_MAX_ENTRIES, HAR_MAX_TEXT_CHARS, HAR_MAX_URL_CHARS, MAX_MAP_HOSTS } from './limits.ts';
+import { checkHarSize } from './check-size.ts';
 import { documentHtml } from './document-html.ts';
 import { integrityFacts } from './html-integrity.ts';
 import { reportIntegrity } from '../risk/sri.ts';
@@ -70,15 +65,7 @@ const HIGH_PRIORITIES = new Set(['VeryHigh', 'High', 'HIGHEST', 'MEDIUM']);
 
 const fail = (code: HarErrorCode, message: string): HarError => ({ ok: false, code, message });
 
-/** Size check for a File before reading it. */
-export function checkHarSize(bytes: number): HarError | null {
-  return bytes > HAR_MAX_BYTES
-    ? fail(
-        'har_too_large',
-        `This file is ${(bytes / 1024 / 1024).toFixed(1)} MB; the limit is ${HAR_MAX_BYTES / 1024 / 1024} MB. Export the HAR without response bodies ("Save all as HAR (sanitized)" in Chrome).`,
-      )
-    : null;
-}
+export { checkHarSize };
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>

@@ -50,12 +50,18 @@ export function riskList(report: DependencyReport): RiskItem[] {
   for (const host of report.hosts) for (const risk of host.risks ?? []) add(host.host, risk);
   for (const resource of report.resources)
     for (const risk of resource.risks ?? []) add(resource.host, risk, resource.url);
-  return [...items.values()].sort(
-    (a, b) =>
-      severityRank(a.severity) - severityRank(b.severity) ||
-      codeRank(a.code) - codeRank(b.code) ||
-      a.host.localeCompare(b.host),
+  // A host on the compromised list is to be removed, not pinned: its no_sri line would only distract.
+  const compromised = new Set(
+    [...items.values()].filter((i) => i.code === 'known_compromised').map((i) => i.host),
   );
+  return [...items.values()]
+    .filter((i) => i.code !== 'no_sri' || !compromised.has(i.host))
+    .sort(
+      (a, b) =>
+        severityRank(a.severity) - severityRank(b.severity) ||
+        codeRank(a.code) - codeRank(b.code) ||
+        a.host.localeCompare(b.host),
+    );
 }
 
 /** The worst severity of each host's risks (its own and its resources'), for badges on tables and the graph. */

@@ -23,7 +23,7 @@ describe('src/data/compromised-domains.json', () => {
     expect(table.provenance.source).toBeTruthy();
     expect(table.provenance.licence).toBeTruthy();
     expect(table.provenance.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(table.provenance.howToAdd).toMatch(/source/);
+    expect(table.provenance.howToAdd).toMatch(/docs\/risks\.md/);
   });
 
   it('lists registrable domains, each once, in order, none under another', () => {

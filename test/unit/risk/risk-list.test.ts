@@ -89,7 +89,6 @@ describe('riskList: one line per code and host, most severe first', () => {
       'high known_compromised cdn.polyfill.io',
       'high dangling_cname assets.news.example',
       'medium no_sri cdn.example.net',
-      'medium no_sri cdn.polyfill.io',
       'low no_sri www.googletagmanager.com',
       'low insecure_transport img.news.example',
     ]);
@@ -104,6 +103,14 @@ describe('riskList: one line per code and host, most severe first', () => {
     ]);
     expect(cdn.severity).toBe('medium');
     expect(cdn.evidence).toHaveLength(3);
+  });
+
+  it('leaves out no_sri of a host on the compromised list (remove it, do not pin it), but still counts it', () => {
+    expect(list.some((i) => i.code === 'no_sri' && i.host === 'cdn.polyfill.io')).toBe(false);
+    expect(r.resources.find((x) => x.host === 'cdn.polyfill.io')?.risks?.map((x) => x.code)).toEqual([
+      'known_compromised',
+      'no_sri',
+    ]);
   });
 
   it('keeps the source and marks first-party hosts', () => {
