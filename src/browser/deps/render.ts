@@ -217,6 +217,14 @@ export function renderBreaks(report: DependencyReport, provider: string, absent 
 /** Badges after a host or company name (render-risks.ts: risk severity, "probably yours"). */
 export type Badges = (hosts: readonly string[]) => Node[];
 
+/** A name with its badges, as the cell's own children (the host name's wrapping rules measure the cell). */
+function withBadges(name: Node | string, badges: Node[]): Node | string {
+  if (badges.length === 0) return name;
+  const cell = document.createDocumentFragment();
+  cell.append(name, ...badges);
+  return cell;
+}
+
 export function renderHosts(
   report: DependencyReport,
   pending: ReadonlySet<string>,
@@ -224,7 +232,7 @@ export function renderHosts(
 ): void {
   const resolved = new Set(report.hosts.map((x) => x.host));
   const rows = report.hosts.map((x) => [
-    h('span', {}, hostName(x.host), ...badges([x.host])),
+    withBadges(hostName(x.host), badges([x.host])),
     hostCompany(x),
     x.firstParty ? 'first party' : words(x.entity.category),
     networksOf(x).join(', ') || '—',
@@ -258,7 +266,7 @@ export function renderGraphTable(report: DependencyReport, badges: Badges = () =
   const rows = [...byCompany]
     .sort((a, b) => b[1].hosts.length - a[1].hosts.length || a[0].localeCompare(b[0]))
     .map(([c, e]) => [
-      h('span', {}, c, ...badges(e.hosts)),
+      withBadges(c, badges(e.hosts)),
       e.hosts.length,
       [...e.networks].join(', ') || UNATTRIBUTED,
       e.hosts.join(', '),

@@ -64,6 +64,24 @@ describe('withScanRisks', () => {
     expect(out[3]?.risks).toBeUndefined();
   });
 
+  it('asks each host’s first-party and category verdict once, however many resources it serves', () => {
+    const asked: string[] = [];
+    const many = Array.from({ length: 300 }, (_, i) => res(`https://cdn${i % 3}.x.net/${i}.js`, 'script'));
+    withScanRisks(many, {
+      pageUrl: ctx.pageUrl,
+      isFirstParty: (host) => (asked.push(`first ${host}`), false),
+      categoryOf: (host) => (asked.push(`category ${host}`), null),
+    });
+    expect(asked.sort()).toEqual([
+      'category cdn0.x.net',
+      'category cdn1.x.net',
+      'category cdn2.x.net',
+      'first cdn0.x.net',
+      'first cdn1.x.net',
+      'first cdn2.x.net',
+    ]);
+  });
+
   it('words no_sri for a tag manager when the category says so', () => {
     const [gtm] = withScanRisks([res('https://www.googletagmanager.com/gtm.js', 'script')], {
       ...ctx,
