@@ -54,6 +54,8 @@ const DEMO_PSI_TIME_LIMIT_MS = 15_000;
 
 /** A HAR of a shop page on the fixture site with the same kind of third parties (7 KB). */
 const DEMO_HAR = fileURLToPath(new URL('../test/fixtures/har/e2e-fixture-site.har.json', import.meta.url));
+/** A HAR of an https news page with its HTML inside, showing every risk and three sister domains (docs/risks.md). */
+const RISKS_HAR = fileURLToPath(new URL('../test/fixtures/har/risks-demo.har.json', import.meta.url));
 
 function parsePort(value: string | undefined): number {
   if (value === undefined || value === '') return DEFAULT_PORT;
@@ -155,6 +157,9 @@ console.log(`
     or this one        ${generatedUrl}
     or this page       ${site}/sites/all-kinds.html   (every kind of reference, fixture hosts)
     or upload the HAR  ${DEMO_HAR}
+  Risks (docs/risks.md)
+    scan this URL      ${site}/sites/risks.html   (polyfill.io, a dangling CNAME, scripts without SRI)
+    or upload the HAR  ${RISKS_HAR}   (all four risks and "probably yours" sister domains)
   API description      ${base}/api/openapi.json
 
   From a shell:

@@ -7,6 +7,7 @@ import { createBudget } from '../../src/core/dns/budget.ts';
 import { createDohClient } from '../../src/core/dns/doh-client.ts';
 import { resolveHost } from '../../src/core/dns/resolve-host.ts';
 import { isFirstParty } from '../../src/core/attribution/first-party.ts';
+import { entityOf } from '../../src/core/attribution/entity.ts';
 import { ApiError, issuesFrom } from '../../src/core/http/api-error.ts';
 import { checkTarget, type HostResolver, type TargetPolicy } from '../../src/core/scan/check-target.ts';
 import {
@@ -90,6 +91,7 @@ export const onRequestPost: PagesFunction<Env> = async ({ request, env, waitUnti
         }),
       extract: extractHtml,
       isFirstParty,
+      categoryOf: (host) => entityOf(host)?.category ?? null,
       now: Date.now,
     });
     const scan = { ...result, stats: { ...result.stats, cache: 'miss' as const } };

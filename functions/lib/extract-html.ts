@@ -91,7 +91,12 @@ export async function extractHtml(
     }
     if (collector.full) return collector.noteLimit('maxResources');
     for (const found of resourcesOfElement(tag, attr, state)) {
-      collector.add(found.raw, found.kind, found.renderBlocking);
+      collector.add(
+        found.raw,
+        found.kind,
+        found.renderBlocking,
+        found.integrity === undefined ? {} : { integrity: found.integrity },
+      );
     }
   };
 

@@ -5,10 +5,18 @@
  * shipped) is `outdated`, so whatever shows a report — the page, its image card — shows only what the
  * schema allows today. The id must already be valid (isReportId).
  */
+import { issuesFrom, type ErrorIssue } from '../../src/core/http/api-error.ts';
 import { reportKey } from '../../src/core/map/report-id.ts';
 import { reportSchema, type SavedReport } from '../../src/core/map/report-schema.ts';
 
-export type LoadedReport = { ok: true; saved: SavedReport } | { ok: false; reason: 'missing' | 'outdated' };
+/** Issues listed for an outdated report, as POST lists them for a refused one. */
+const MAX_ISSUES = 20;
+
+export type LoadedReport =
+  | { ok: true; saved: SavedReport }
+  | { ok: false; reason: 'missing' }
+  /** The schema's own issues, so a caller (and a test) can tell "refused" from "never saved". */
+  | { ok: false; reason: 'outdated'; issues: ErrorIssue[] };
 
 export async function loadSavedReport(kv: KVNamespace, id: string, now = Date.now()): Promise<LoadedReport> {
   const stored = await kv.get(reportKey(id), 'text');
@@ -16,7 +24,9 @@ export async function loadSavedReport(kv: KVNamespace, id: string, now = Date.no
   const record = parseRecord(stored);
   if (!record || !(Date.parse(record.expiresAt) > now)) return { ok: false, reason: 'missing' };
   const report = reportSchema.safeParse(record.report);
-  if (!report.success) return { ok: false, reason: 'outdated' };
+  if (!report.success) {
+    return { ok: false, reason: 'outdated', issues: issuesFrom(report.error.issues.slice(0, MAX_ISSUES)) };
+  }
   return {
     ok: true,
     saved: { id, savedAt: record.savedAt, expiresAt: record.expiresAt, report: report.data },

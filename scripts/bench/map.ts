@@ -21,7 +21,9 @@
  *   A question counts as known to a batch once any earlier batch has *started* (a relaxation: a real
  *   server learns it only when that batch's answer comes back), so the figure stays a lower bound even
  *   though concurrent batches share the isolate's memory cache. Batches are then laid out on
- *   RESOLVE_CONCURRENCY lanes in page order, as `resolveInBatches` does.
+ *   RESOLVE_CONCURRENCY lanes in page order, as `resolveInBatches` does. When the batch names a page,
+ *   the SOA of the page's zone and of unknown third parties' zones (src/core/resolve/zone-soa.ts) is one
+ *   more round after the others, as the resolver asks them only once every host is done.
  * It leaves out every fixed cost (HTTP to the dev server, isolate work, JSON); the fixed cost of one
  * call is measured separately (a call for an IP literal, which asks nothing) and printed beside it.
  */
@@ -35,6 +37,7 @@ import { parseHost } from '../../src/core/dns/hostname.ts';
 import { base64url, encodeQuery } from '../../src/core/dns/wire.ts';
 import { MAX_CONCURRENT_QUERIES, MAX_HOSTS_PER_REQUEST } from '../../src/core/dns/limits.ts';
 import { registrableZone } from '../../src/core/dns/registrable-zone.ts';
+import { wantsSoa } from '../../src/core/resolve/zone-soa.ts';
 import { hostsFromScan, resourcesFromScan } from '../../src/core/map/from-scan.ts';
 import { RESOLVE_CONCURRENCY, resolveInBatches } from '../../src/core/map/resolve-batches.ts';
 import { startDohServer } from '../../test/support/doh-server.ts';
@@ -135,9 +138,11 @@ function questionsOf(host: ResolvedHost): { chain: string[][]; ns: string | null
 function batchRounds(
   resolved: readonly ResolvedHost[],
   known: ReadonlySet<string>,
+  page: string | null = null,
 ): { rounds: number; questions: string[] } {
   const questions = new Set<string>();
   let depth = 0;
+  const soa = resolved.filter((h) => wantsSoa(h, page)).map((h) => `SOA ${h.zone}`);
   for (const host of resolved) {
     const { chain, ns } = questionsOf(host);
     let links = 0;
@@ -152,8 +157,11 @@ function batchRounds(
     }
     depth = Math.max(depth, links);
   }
+  const soaUnknown = [...new Set(soa)].filter((q) => !known.has(q));
+  for (const q of soaUnknown) questions.add(q);
   return {
-    rounds: Math.max(depth, Math.ceil(questions.size / MAX_CONCURRENT_QUERIES)),
+    rounds:
+      Math.max(depth, Math.ceil(questions.size / MAX_CONCURRENT_QUERIES)) + (soaUnknown.length > 0 ? 1 : 0),
     questions: [...questions],
   };
 }
@@ -165,6 +173,7 @@ function batchRounds(
  */
 function resolveLowerBound(
   runs: readonly BatchRun[],
+  page: string | null,
   roundMs = LATENCY_MS,
   perCallMs = 0,
 ): { ms: number; rounds: number[]; questions: number[] } {
@@ -174,7 +183,7 @@ function resolveLowerBound(
   const questions: number[] = [];
   for (const run of runs) {
     const lane = lanes.indexOf(Math.min(...lanes));
-    const need = batchRounds(run.resolved, known);
+    const need = batchRounds(run.resolved, known, page);
     // Relaxation: known to every later batch from the moment this one starts.
     for (const q of need.questions) known.add(q);
     lanes[lane] = (lanes[lane] as number) + perCallMs + need.rounds * roundMs;
@@ -233,7 +242,7 @@ async function main(): Promise<void> {
     const wallMs = performance.now() - started;
 
     const scanServerMs = scan.body.stats?.ms ?? scanMs;
-    const bound = resolveLowerBound(runs);
+    const bound = resolveLowerBound(runs, page);
     const boundMs = scanServerMs + bound.ms;
     const resolved = runs.flatMap((r) => r.resolved).filter((h) => h.addresses.length > 0).length;
     const queries = runs.map((r) => r.queries);
@@ -247,7 +256,7 @@ async function main(): Promise<void> {
     }
     const roundMs = await dohRoundTripMs(doh.url, thirdParties);
     const fixedMs = Math.min(...fixed);
-    const practical = resolveLowerBound(runs, roundMs, fixedMs);
+    const practical = resolveLowerBound(runs, page, roundMs, fixedMs);
     // The same map again: the isolate's memory tier now knows every answer.
     const warmStarted = performance.now();
     const warmRuns = await resolveLikeThePage(dev.baseUrl, hosts, page);

@@ -229,12 +229,18 @@ describe('extractHtml under fuzzing (workerd, HTMLRewriter)', () => {
     }
   });
 
-  it('keeps within MAX_RESOURCES and MAX_HOSTS on a page with 20,000 distinct hosts', async () => {
-    const tagsHtml = Array.from(
-      { length: 20_000 },
-      (_, i) => `<img src="https://h${i}.example/${i}.png">`,
-    ).join('');
-    const resources = await extract(new TextEncoder().encode(tagsHtml), 'text/html', []);
-    expect(resources.length).toBeGreaterThan(0);
-  });
+  // It asserts the limits, not a speed: 20,000 elements took 1.0-2.5 s in workerd on the 2-core machine at
+  // load 5 and 6.6 s at load 20, past vitest's default 5 s timeout. Scan speed is bench:map's to report.
+  it(
+    'keeps within MAX_RESOURCES and MAX_HOSTS on a page with 20,000 distinct hosts',
+    { timeout: 30_000 },
+    async () => {
+      const tagsHtml = Array.from(
+        { length: 20_000 },
+        (_, i) => `<img src="https://h${i}.example/${i}.png">`,
+      ).join('');
+      const resources = await extract(new TextEncoder().encode(tagsHtml), 'text/html', []);
+      expect(resources.length).toBeGreaterThan(0);
+    },
+  );
 });

@@ -40,6 +40,11 @@ const get = (id: string) =>
   );
 const errorCode = async (response: Response) =>
   ((await response.json()) as { error: { code: string } }).error.code;
+/** The error's code and the paths of its issues: a report the schema refused lists them, an unknown id none. */
+const errorOf = async (response: Response) => {
+  const { error } = (await response.json()) as { error: { code: string; issues?: Array<{ path: string }> } };
+  return { code: error.code, issuePaths: error.issues?.map((i) => i.path) ?? null };
+};
 const savedId = async (response: Response) => ((await response.json()) as { id: string }).id;
 
 /** A record written straight into KV, as an older deployment (or an operator) might have. */
@@ -101,36 +106,48 @@ describe('loading: what GET will not serve', () => {
     expect(((await response.json()) as { report: unknown }).report).toEqual(shopReport());
   });
 
-  it('answers 404 report_not_found past expiresAt, even while KV still holds the record', async () => {
+  it('answers 404 report_not_found past expiresAt, even while KV still holds the record (not found: no issues)', async () => {
     const id = 'expired-record-0000000';
     await storeRaw(id, record(id, shopReport(), -1000));
     const response = await get(id);
     expect(response.status).toBe(404);
-    expect(await errorCode(response)).toBe('report_not_found');
+    expect(await errorOf(response)).toEqual({ code: 'report_not_found', issuePaths: null });
   });
 
-  it.each<[string, unknown]>([
+  it.each<[string, unknown, string[]]>([
     [
       'a javascript: URL (saved before the stricter schema)',
       { ...shopReport(), page: 'javascript:alert(1)' },
+      ['page'],
     ],
     [
       'a host with markup',
       shopReport({ hosts: [{ ...shopReport().hosts[0]!, host: '<img src=x onerror=alert(1)>' }] }),
+      ['hosts.0.host'],
     ],
-    ['no report at all', null],
-  ])('answers 404 report_not_found for a stored record with %s', async (name, report) => {
-    const id = `bad-${name.length}-${'x'.repeat(22)}`.slice(0, 22);
-    await storeRaw(id, record(id, report));
-    const response = await get(id);
-    expect(response.status).toBe(404);
-    expect(await errorCode(response)).toBe('report_not_found');
-  });
+    ['no report at all', null, ['']],
+  ])(
+    'answers 404 report_not_found for a stored record with %s, refused by the schema (its issues say where)',
+    async (name, report, paths) => {
+      const id = `bad-${name.length}-${'x'.repeat(22)}`.slice(0, 22);
+      await storeRaw(id, record(id, report));
+      const response = await get(id);
+      expect(response.status).toBe(404);
+      expect(await errorOf(response)).toEqual({ code: 'report_not_found', issuePaths: paths });
+    },
+  );
 
-  it('answers 404 report_not_found for a KV value that is not a record', async () => {
+  it('answers 404 report_not_found for a KV value that is not a record (never found: no issues)', async () => {
     const id = 'not-json-record-000000';
     await env.KV.put(reportKey(id), '<script>alert(1)</script>');
-    expect(await errorCode(await get(id))).toBe('report_not_found');
+    expect(await errorOf(await get(id))).toEqual({ code: 'report_not_found', issuePaths: null });
+  });
+
+  it('answers 404 report_not_found for an id never saved (no issues)', async () => {
+    expect(await errorOf(await get('never-saved-0000000000'))).toEqual({
+      code: 'report_not_found',
+      issuePaths: null,
+    });
   });
 
   it('serves JSON only, never as stored text: markup in a report stays inside JSON strings', async () => {

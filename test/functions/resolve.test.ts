@@ -45,8 +45,13 @@ async function errorOf(
 afterEach(() => control({ match: '', latencyMs: 0 }));
 
 describe('POST /api/resolve (workerd, loopback DoH via env.DOH_UPSTREAMS)', () => {
-  it('uses the loopback upstream from the environment', () => {
-    expect(env.DOH_UPSTREAMS).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/dns-query$/);
+  it('asks its questions at the upstream the environment names (the loopback DoH server counts them)', async () => {
+    // A name no other test asks, so its count at the server can only come from this call.
+    const body = await resolve({ hosts: ['upstream-check.fixture.test'] });
+    expect(body.hosts[0]?.errors.map((e) => e.code)).toEqual(['nxdomain']);
+    const { counts } = await control();
+    expect(counts['A upstream-check.fixture.test']).toBeGreaterThanOrEqual(1);
+    expect(counts['AAAA upstream-check.fixture.test']).toBeGreaterThanOrEqual(1);
   });
 
   it('resolves and attributes real-world chains', async () => {

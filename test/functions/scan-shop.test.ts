@@ -5,35 +5,12 @@
  * networks, and the single points of failure they make.
  */
 import { describe, expect, it } from 'vitest';
-import { createApiMiddleware } from '../../functions/api/_middleware.ts';
-import { onRequestPost as resolve } from '../../functions/api/resolve.ts';
-import type { ResolvedHost, ResolveResponse } from '../../src/core/resolve/types.ts';
-import { MAX_HOSTS_PER_REQUEST } from '../../src/core/dns/limits.ts';
 import { resourcesFromScan } from '../../src/core/map/from-scan.ts';
 import { networksOf } from '../../src/core/map/hosts.ts';
 import { hostCompany } from '../../src/core/map/operators.ts';
 import { findSinglePointsOfFailure } from '../../src/core/map/spof.ts';
 import type { DependencyReport } from '../../src/core/map/types.ts';
-import { callFunction } from './call.ts';
-import { scan, site } from './scan-support.ts';
-
-async function resolveAll(hosts: string[], page: string): Promise<ResolvedHost[]> {
-  const out: ResolvedHost[] = [];
-  for (let i = 0; i < hosts.length; i += MAX_HOSTS_PER_REQUEST) {
-    const make = () =>
-      new Request('http://edge-speed-tools.test/api/resolve', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ hosts: hosts.slice(i, i + MAX_HOSTS_PER_REQUEST), page }),
-      });
-    const response = await callFunction(createApiMiddleware(), make(), {
-      next: () => callFunction(resolve, make()),
-    });
-    expect(response.status).toBe(200);
-    out.push(...((await response.json()) as ResolveResponse).hosts);
-  }
-  return out;
-}
+import { resolveAll, scan, site } from './scan-support.ts';
 
 describe('the demo shop page, scanned and resolved', () => {
   it('shows render-blocking third parties on several networks, and the single points they make', async () => {

@@ -1,6 +1,9 @@
 import { env } from 'cloudflare:workers';
 import { createApiMiddleware } from '../../functions/api/_middleware.ts';
 import { onRequest, onRequestPost } from '../../functions/api/scan.ts';
+import { onRequestPost as resolve } from '../../functions/api/resolve.ts';
+import { MAX_HOSTS_PER_REQUEST } from '../../src/core/dns/limits.ts';
+import type { ResolvedHost, ResolveResponse } from '../../src/core/resolve/types.ts';
 import type { ScanResponse } from '../../src/core/scan/types.ts';
 import { callFunction } from './call.ts';
 
@@ -55,4 +58,23 @@ export async function scan(
 export async function outcome(url: string): Promise<string> {
   const { status, body } = await scan(url);
   return status === 200 ? 'ok' : `${status} ${body.error?.code}`;
+}
+
+/** POST /api/resolve through the middleware in batches of MAX_HOSTS_PER_REQUEST, as the mapper sends them. */
+export async function resolveAll(hosts: string[], page: string): Promise<ResolvedHost[]> {
+  const out: ResolvedHost[] = [];
+  for (let i = 0; i < hosts.length; i += MAX_HOSTS_PER_REQUEST) {
+    const make = () =>
+      new Request('http://edge-speed-tools.test/api/resolve', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ hosts: hosts.slice(i, i + MAX_HOSTS_PER_REQUEST), page }),
+      });
+    const response = await callFunction(createApiMiddleware(), make(), {
+      next: () => callFunction(resolve, make()),
+    });
+    if (response.status !== 200) throw new Error(`resolve answered ${response.status}`);
+    out.push(...((await response.json()) as ResolveResponse).hosts);
+  }
+  return out;
 }

@@ -65,6 +65,8 @@ describe('POST /api/scan: pages', () => {
       host: 'cdn.fixture.test',
       kind: 'script',
       renderBlocking: true,
+      // a third-party script without integrity (docs/risks.md)
+      risks: [expect.objectContaining({ code: 'no_sri', severity: 'medium' })],
     });
   });
 

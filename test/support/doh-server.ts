@@ -20,7 +20,7 @@ import dnsPacket from 'dns-packet';
 import { mergeFaults, NO_FAULTS, seededRandom, type FaultConfig } from './doh/faults.ts';
 import { withRcode } from './doh/rcode.ts';
 import { loadZones, type Fault } from './doh/zone-file.ts';
-import { NEGATIVE_TTL_S, ZoneResolver } from './doh/zone-resolver.ts';
+import { NEGATIVE_TTL_S, ZoneResolver, type ZoneAnswer } from './doh/zone-resolver.ts';
 
 export interface DohServer {
   /** e.g. http://127.0.0.1:PORT/dns-query */
@@ -126,9 +126,7 @@ export async function startDohServer(options: DohServerOptions = {}): Promise<Do
         dnsPacket.RECURSION_AVAILABLE |
         (fault === 'truncated' ? dnsPacket.TRUNCATED_RESPONSE : 0),
       questions: [question],
-      answers: fault
-        ? []
-        : (answer.answers.map((a) => ({ ...a, class: 'IN' as const })) as dnsPacket.Answer[]),
+      answers: fault ? [] : answer.answers.map(toRecord),
       authorities:
         negative && answer.soaZone
           ? [
@@ -138,13 +136,9 @@ export async function startDohServer(options: DohServerOptions = {}): Promise<Do
                 class: 'IN',
                 ttl: NEGATIVE_TTL_S,
                 data: {
+                  ...SOA_TIMERS,
                   mname: `ns1.${answer.soaZone}`,
                   rname: `hostmaster.${answer.soaZone}`,
-                  serial: 1,
-                  refresh: 3600,
-                  retry: 600,
-                  expire: 86400,
-                  minimum: NEGATIVE_TTL_S,
                 },
               },
             ]
@@ -224,6 +218,16 @@ export async function startDohServer(options: DohServerOptions = {}): Promise<Do
       }),
   };
 }
+
+/** A fixture answer as dns-packet encodes it; a SOA's "<mname> <rname>" gets the fixed timers of negative answers. */
+function toRecord(a: ZoneAnswer['answers'][number]): dnsPacket.Answer {
+  if (a.type !== 'SOA') return { ...a, class: 'IN' } as dnsPacket.Answer;
+  const [mname = '', rname = ''] = a.data.split(' ');
+  return { ...a, type: 'SOA', class: 'IN', data: { ...SOA_TIMERS, mname, rname } };
+}
+
+/** Serial and timers of every fixture SOA (RFC 1035 §3.3.13); MINIMUM matches the negative TTL. */
+const SOA_TIMERS = { serial: 1, refresh: 3600, retry: 600, expire: 86400, minimum: NEGATIVE_TTL_S };
 
 function dnsMessage(response: ServerResponse, body: Buffer): void {
   response.writeHead(200, {

@@ -2,8 +2,8 @@
  * GET /api/reports/:id → the saved report { id, savedAt, expiresAt, report } (src/core/map/report-schema.ts).
  * 400 invalid_report_id for anything that is not a 22-character base64url id; 404 report_not_found for
  * unknown or expired ids and for a stored report that no longer passes the schema (functions/lib/
- * saved-report.ts, shared with the map's image card): what the page renders is always what the schema
- * allows today.
+ * saved-report.ts, shared with the map's image card), the latter with the schema's `issues` so it can be
+ * told from an id never saved: what the page renders is always what the schema allows today.
  */
 import { ApiError } from '../../../src/core/http/api-error.ts';
 import { isReportId } from '../../../src/core/map/report-id.ts';
@@ -27,7 +27,10 @@ export const onRequestGet: PagesFunction<Env, 'id'> = async ({ params, env }) =>
     );
   }
   const loaded = await loadSavedReport(env.KV, id);
-  if (!loaded.ok) throw new ApiError(404, 'report_not_found', MESSAGES[loaded.reason]);
+  if (!loaded.ok) {
+    const issues = loaded.reason === 'outdated' ? { issues: loaded.issues } : {};
+    throw new ApiError(404, 'report_not_found', MESSAGES[loaded.reason], issues);
+  }
   // Immutable, but private to the link holder.
   return json(loaded.saved, {
     headers: { 'cache-control': 'private, max-age=300', 'x-robots-tag': 'noindex' },

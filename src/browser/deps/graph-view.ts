@@ -40,7 +40,7 @@ function describeNode(node: GraphNode): string {
   const what =
     node.kind === 'site' ? 'Your page' : node.kind === 'company' ? 'Company' : 'Network or DNS provider';
   const hosts = node.hosts.length;
-  return `${what}: ${node.label}. ${hosts} host${hosts === 1 ? '' : 's'}${node.renderBlocking > 0 ? `, ${node.renderBlocking} render-blocking resource${node.renderBlocking === 1 ? '' : 's'}` : ''}.`;
+  return `${what}: ${node.label}. ${hosts} host${hosts === 1 ? '' : 's'}${node.renderBlocking > 0 ? `, ${node.renderBlocking} render-blocking resource${node.renderBlocking === 1 ? '' : 's'}` : ''}${node.risk ? `, ${node.risk} risk (see Risks)` : ''}.`;
 }
 
 /** What hover and keyboard focus both show for a node. */
@@ -185,12 +185,25 @@ function render(
     .selectAll('g')
     .data(layout.nodes)
     .join('g')
-    .attr('class', (n) => `deps-node deps-node-${n.kind}${n.renderBlocking > 0 ? ' deps-node-blocking' : ''}`)
+    .attr(
+      'class',
+      (n) =>
+        `deps-node deps-node-${n.kind}${n.renderBlocking > 0 ? ' deps-node-blocking' : ''}${n.risk ? ` deps-node-risk-${n.risk}` : ''}`,
+    )
     .attr('transform', (n) => `translate(${n.x},${n.y})`)
     .attr('tabindex', 0)
     .attr('role', 'img')
     .attr('aria-label', describeNode);
   nodes.append('circle').attr('r', (n) => n.r);
+  // A risk marker at the circle's upper right: "!" in the severity's colour (the legend explains it).
+  nodes
+    .filter((n) => n.risk !== undefined)
+    .append('text')
+    .attr('class', 'deps-node-risk-mark')
+    .attr('x', (n) => n.r * 0.7)
+    .attr('y', (n) => -n.r * 0.7)
+    .attr('text-anchor', 'middle')
+    .text('!');
   nodes
     .append('text')
     .attr('x', (n) => n.labelBox.x - n.x)

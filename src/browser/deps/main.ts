@@ -12,6 +12,8 @@ import { isReportId } from '../../core/map/report-id.ts';
 import { RESOLVE_CONCURRENCY, resolveInBatches } from '../../core/map/resolve-batches.ts';
 import { checkScanInput } from '../../core/map/scan-input.ts';
 import type { DependencyReport } from '../../core/map/types.ts';
+import { withDecision } from '../../core/ownership/apply-ownership.ts';
+import { reportView } from '../../core/ownership/report-view.ts';
 import type { ResolvedHost } from '../../core/resolve/types.ts';
 import { loadReport, resolveHosts, scanPage } from './api.ts';
 import { clearBox, describe, explain, fillError } from './error-box.ts';
@@ -27,6 +29,7 @@ import {
   renderSpof,
   renderSummary,
 } from './render.ts';
+import { badgesOf, renderOwnership, renderRisks } from './render-risks.ts';
 
 const form = byId<HTMLFormElement>('deps-url-form');
 const urlInput = byId<HTMLInputElement>('deps-url');
@@ -96,11 +99,12 @@ function revealProgress(): void {
  */
 let chainsView: Promise<typeof import('./render-chains.ts')> | null = null;
 
-function renderChainsSoon(report: DependencyReport): void {
+/** Draws `shown` (the report as the views read it: report-view.ts) while `report` is still the map on screen. */
+function renderChainsSoon(report: DependencyReport, shown: DependencyReport): void {
   chainsView ??= import('./render-chains.ts');
   chainsView.then(
     (view) => {
-      if (current === report) view.renderChains(report);
+      if (current === report) view.renderChains(shown);
     },
     (error: unknown) => {
       byId('deps-chains').replaceChildren(
@@ -115,17 +119,28 @@ async function chainsDrawn(): Promise<void> {
   await chainsView?.catch(() => undefined);
 }
 
+/** Hosts still resolving, as last drawn: a "probably yours" answer redraws with them. */
+let shownPending: ReadonlySet<string> = new Set();
+
 function render(report: DependencyReport, pending: ReadonlySet<string>): void {
+  // Every view reads the report with sister domains counted as yours and resource risks judged on that
+  // (src/core/ownership/report-view.ts); the report keeps those risks, so exports and saves carry them.
+  const view = reportView(report);
+  report.resources = view.report.resources;
+  shownPending = pending;
+  const badges = badgesOf(view);
   results.hidden = false;
-  renderMethod(report, pending.size);
-  renderBlocked(report);
-  renderSummary(report);
-  renderSpof(report);
-  renderProviders(report);
-  setShownProvider(renderBreaksPicker(report, wantedProvider), false);
-  renderChainsSoon(report);
-  renderHosts(report, pending);
-  renderGraphTable(report);
+  renderMethod(view.report, pending.size);
+  renderBlocked(view.report);
+  renderOwnership(view.sisters, decide);
+  renderSummary(view.report);
+  renderSpof(view.report);
+  renderRisks(view.report);
+  renderProviders(view.report);
+  setShownProvider(renderBreaksPicker(view.report, wantedProvider), false);
+  renderChainsSoon(report, view.report);
+  renderHosts(view.report, pending, badges);
+  renderGraphTable(view.report, badges);
   markScrollables(results);
 }
 
@@ -135,13 +150,29 @@ loadersBox.addEventListener('change', () => {
   byId('deps-graph').classList.toggle('deps-show-loaders', loadersBox.checked);
 });
 
+/** The reader's answer to "probably yours": kept on the report (and so in a saved map), then everything redrawn. */
+function decide(site: string, answer: 'yours' | 'not-yours' | null): void {
+  if (!current) return;
+  const ownership = withDecision(current, site, answer);
+  if (ownership.length > 0) current.ownership = ownership;
+  else delete current.ownership;
+  // A link saved before the answer shows the old map: offer to save this one.
+  resetSave(null);
+  render(current, shownPending);
+  if (shownPending.size === 0) void drawGraph(current);
+  byId('deps-ownership')
+    .querySelector<HTMLElement>(`[data-site="${CSS.escape(site)}"] button`)
+    ?.focus();
+}
+
 async function drawGraph(report: DependencyReport): Promise<void> {
   const holder = byId('deps-graph');
   try {
     // d3 only once there is something to draw: it is not in the page's first script.
     const view = await import('./graph-view.ts');
-    const layout = layoutGraph(report);
-    const loaders = view.buildLoaderLinks(report, layout);
+    const shown = reportView(report).report;
+    const layout = layoutGraph(shown);
+    const loaders = view.buildLoaderLinks(shown, layout);
     // The arrows' switch only where there are arrows (none from a static scan or a Firefox HAR).
     loadersToggle.hidden = loaders.length === 0;
     holder.classList.toggle('deps-show-loaders', loadersBox.checked && loaders.length > 0);
@@ -322,14 +353,15 @@ drop.addEventListener('drop', (event) => {
 picker.addEventListener('change', () => {
   if (!current) return;
   wantedProvider = picker.value;
-  setShownProvider(renderBreaksPicker(current, wantedProvider), query.has('report'));
+  setShownProvider(renderBreaksPicker(reportView(current).report, wantedProvider), query.has('report'));
 });
 
 byId('deps-export-json').addEventListener('click', () => {
   if (current) download(exportFileName(current, 'json'), 'application/json', toJson(current));
 });
 byId('deps-export-csv').addEventListener('click', () => {
-  if (current) download(exportFileName(current, 'csv'), 'text/csv', toCsv(current));
+  // The spreadsheet shows the map as the page does: sister domains the reader kept count as first party.
+  if (current) download(exportFileName(current, 'csv'), 'text/csv', toCsv(reportView(current).report));
 });
 
 /** /deps/?report=ID opens a saved report. */

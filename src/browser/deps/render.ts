@@ -11,6 +11,7 @@ import { findSinglePointsOfFailure } from '../../core/map/spof.ts';
 import { summarise } from '../../core/map/summary.ts';
 import type { DependencyReport } from '../../core/map/types.ts';
 import { byId, h, hostName, table } from './dom.ts';
+import { SRI_NOT_CHECKED } from './render-risks.ts';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -63,6 +64,7 @@ export function renderMethod(report: DependencyReport, pending: number): void {
     report.source.truncated
       ? h('p', { class: 'deps-warn' }, 'This map is truncated: it covers the first hosts only.')
       : '',
+    report.method === 'har' && report.source.html === false ? h('p', {}, SRI_NOT_CHECKED) : '',
     pending > 0
       ? h('p', {}, `${plural(pending, 'host')} still resolving: the figures below will change.`)
       : '',
@@ -237,10 +239,25 @@ export function renderBreaks(report: DependencyReport, provider: string, absent 
   );
 }
 
-export function renderHosts(report: DependencyReport, pending: ReadonlySet<string>): void {
+/** Badges after a host or company name (render-risks.ts: risk severity, "probably yours"). */
+export type Badges = (hosts: readonly string[]) => Node[];
+
+/** A name with its badges, as the cell's own children (the host name's wrapping rules measure the cell). */
+function withBadges(name: Node | string, badges: Node[]): Node | string {
+  if (badges.length === 0) return name;
+  const cell = document.createDocumentFragment();
+  cell.append(name, ...badges);
+  return cell;
+}
+
+export function renderHosts(
+  report: DependencyReport,
+  pending: ReadonlySet<string>,
+  badges: Badges = () => [],
+): void {
   const resolved = new Set(report.hosts.map((x) => x.host));
   const rows = report.hosts.map((x) => [
-    hostName(x.host),
+    withBadges(hostName(x.host), badges([x.host])),
     hostCompany(x),
     x.firstParty ? 'first party' : words(x.entity.category),
     networksOf(x).join(', ') || '—',
@@ -262,7 +279,7 @@ export function renderHosts(report: DependencyReport, pending: ReadonlySet<strin
 }
 
 /** The graph's information as a table, for keyboard and screen-reader users (loader arrows included). */
-export function renderGraphTable(report: DependencyReport): void {
+export function renderGraphTable(report: DependencyReport, badges: Badges = () => []): void {
   const byCompany = new Map<string, { hosts: string[]; networks: Set<string> }>();
   const companyOf = new Map<string, string>();
   for (const x of report.hosts) {
@@ -287,7 +304,7 @@ export function renderGraphTable(report: DependencyReport): void {
   const rows = [...byCompany]
     .sort((a, b) => b[1].hosts.length - a[1].hosts.length || a[0].localeCompare(b[0]))
     .map(([c, e]) => [
-      c,
+      withBadges(c, badges(e.hosts)),
       e.hosts.length,
       [...e.networks].join(', ') || UNATTRIBUTED,
       [...(loadedBy.get(c) ?? [])].join(', ') || '—',

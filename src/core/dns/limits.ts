@@ -71,3 +71,10 @@ export const MAX_PAGE_URL_LENGTH = 2_048;
 
 /** Addresses per host sent to Team Cymru for the origin ASN (the first v4, else the first v6). */
 export const ASN_LOOKUPS_PER_HOST = 1;
+
+/**
+ * SOA questions one /api/resolve call may ask for sister-domain evidence: one per distinct zone of the page's
+ * own host and of unknown third parties, never more than one per host, and only with the DoH budget left
+ * after every host is resolved (so they never cost a host its lookups; a spent budget means no SOA).
+ */
+export const MAX_SOA_LOOKUPS = MAX_HOSTS_PER_REQUEST;

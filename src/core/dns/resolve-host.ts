@@ -3,6 +3,7 @@
  * HostError of the host; nothing here throws.
  */
 import type { HostError } from '../resolve/types.ts';
+import type { ChainEnd } from '../risk/dangling-cname.ts';
 import { walkCnameChain } from './cname-chain.ts';
 import { parseHost } from './hostname.ts';
 import { MAX_CNAME_CHAIN } from './limits.ts';
@@ -14,6 +15,12 @@ export interface HostResolution {
   cnames: string[];
   addresses: string[];
   errors: HostError[];
+  /**
+   * Where each address question's chain ended and with which response code, so a dangling CNAME is
+   * judged on the exact answer (an NXDOMAIN at the last name) rather than on a summary of errors.
+   * Empty for IP literals and invalid hosts, which are never asked.
+   */
+  ends: ChainEnd[];
 }
 
 const ADDRESS_TYPES = ['A', 'AAAA'] as const;
@@ -26,9 +33,11 @@ export async function resolveHost(client: DohClient, input: string): Promise<Hos
       cnames: [],
       addresses: [],
       errors: [{ code: 'invalid_host', message: parsed.message }],
+      ends: [],
     };
   }
-  if (parsed.kind !== 'name') return { host: parsed.host, cnames: [], addresses: [parsed.host], errors: [] };
+  if (parsed.kind !== 'name')
+    return { host: parsed.host, cnames: [], addresses: [parsed.host], errors: [], ends: [] };
   const host = parsed.host;
   const lookups = await Promise.all(ADDRESS_TYPES.map((type) => followChain(client, host, type)));
   const cnames = lookups.reduce<string[]>(
@@ -47,13 +56,17 @@ export async function resolveHost(client: DohClient, input: string): Promise<Hos
   if (addresses.length === 0 && errors.length === 0) {
     errors.push({ code: 'nodata', message: `${host} has no A or AAAA records.`, stage: 'A' });
   }
-  return { host, cnames, addresses, errors };
+  const ends = lookups.map((l, index) => ({ type: ADDRESS_TYPES[index]!, name: l.end, rcode: l.rcode }));
+  return { host, cnames, addresses, errors, ends };
 }
 
 interface ChainLookup {
   cnames: string[];
   addresses: string[];
   error?: { code: string; message: string };
+  /** The chain's last name and the response code that came with it. */
+  end: string;
+  rcode: string | null;
 }
 
 /**
@@ -64,8 +77,10 @@ interface ChainLookup {
 async function followChain(client: DohClient, host: string, type: RecordType): Promise<ChainLookup> {
   const result: DnsResult = await client.query(host, type);
   const walk = walkCnameChain(host, result.answers);
+  const end = { end: walk.finalName, rcode: result.rcode };
   if (walk.loop) {
     return {
+      ...end,
       cnames: walk.cnames,
       addresses: [],
       error: {
@@ -78,6 +93,6 @@ async function followChain(client: DohClient, host: string, type: RecordType): P
     .filter((a) => a.type === type && a.name === walk.finalName)
     .map((a) => a.data);
   return result.error
-    ? { cnames: walk.cnames, addresses, error: result.error }
-    : { cnames: walk.cnames, addresses };
+    ? { ...end, cnames: walk.cnames, addresses, error: result.error }
+    : { ...end, cnames: walk.cnames, addresses };
 }

@@ -4,7 +4,7 @@
  */
 
 /** The record types this project asks for. DoH carries exactly one question per request (RFC 8484 §4.1). */
-export type RecordType = 'A' | 'AAAA' | 'CNAME' | 'NS' | 'TXT';
+export type RecordType = 'A' | 'AAAA' | 'CNAME' | 'NS' | 'TXT' | 'SOA';
 
 /**
  * Stable per-lookup failure codes; they become `HostError.code` (src/core/resolve/types.ts and src/core/scan/types.ts) unchanged.
@@ -21,7 +21,10 @@ export type DnsErrorCode =
   | 'budget_exhausted'
   | 'invalid_host';
 
-/** One resource record, flattened: TXT strings are joined, names are lower-case without a trailing dot. */
+/**
+ * One resource record, flattened: TXT strings are joined, names are lower-case without a trailing dot, and a
+ * SOA is "MNAME RNAME" (the primary name server and the zone contact's mailbox as a name).
+ */
 export interface DnsAnswer {
   name: string;
   type: string;

@@ -139,6 +139,12 @@ function flattenAnswer(record: dnsPacket.Answer): DnsAnswer | null {
     case 'CNAME':
     case 'NS':
       return { ...base, data: canonicalName(String(record.data)) };
+    case 'SOA': {
+      // RFC 1035 §3.3.13; only the two names say anything about who runs the zone.
+      const data = record.data as { mname?: unknown; rname?: unknown };
+      if (typeof data.mname !== 'string' || typeof data.rname !== 'string') throw new Error('bad SOA data');
+      return { ...base, data: `${canonicalName(data.mname)} ${canonicalName(data.rname)}` };
+    }
     case 'TXT': {
       // RFC 1035 §3.3.14: one TXT record is a list of character-strings; Team Cymru sends one.
       const parts = Array.isArray(record.data) ? record.data : [record.data];

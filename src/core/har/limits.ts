@@ -37,3 +37,9 @@ export const HAR_MAX_STACK_DEPTH = 8;
 
 /** Call frames looked at per stack: what V8 captures for the inspector (V8StackTraceImpl::kDefaultMaxCallStackSizeToCapture, 200). */
 export const HAR_MAX_STACK_FRAMES = 200;
+
+/**
+ * Characters of the page's own HTML read from a HAR for SRI facts (src/core/har/html-integrity.ts): the
+ * scanner's page cap (MAX_PAGE_BYTES, 2 MiB), so a HAR and a scan of one page read as much of it.
+ */
+export const HAR_MAX_HTML_CHARS = 2 * 1024 * 1024;

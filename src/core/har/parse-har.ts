@@ -6,16 +6,14 @@
  * chrome-har (`_renderBlocking`, `_initiator` string, `_initiator_type`, `_initiator_detail`), WebPageTest
  * (`_initiator`, `_priority`) and Firefox (MIME types only). Initiators: har-initiator.ts.
  */
-import {
-  HAR_MAX_BYTES,
-  HAR_MAX_ENTRIES,
-  HAR_MAX_TEXT_CHARS,
-  HAR_MAX_URL_CHARS,
-  MAX_MAP_HOSTS,
-} from './limits.ts';
+import { HAR_MAX_ENTRIES, HAR_MAX_TEXT_CHARS, HAR_MAX_URL_CHARS, MAX_MAP_HOSTS } from './limits.ts';
+import { checkHarSize } from './check-size.ts';
+import { documentHtml } from './document-html.ts';
 import { harInitiator, redirectSources, type TypeOfUrl } from './har-initiator.ts';
+import { integrityFacts } from './html-integrity.ts';
 import { storedInitiator } from '../map/initiator.ts';
 import { cleanText, FAILURE_PATTERN, isHttpStatus, MIME_TYPE_PATTERN } from '../map/report-fields.ts';
+import { reportIntegrity } from '../risk/sri.ts';
 import { typeFromChrome, typeFromMime, typeFromPath } from '../map/resource-type.ts';
 import { networkHost, storedUrl, tryUrl } from '../map/url.ts';
 import type { BlockingEvidence, MapResource, ResourceType } from '../map/types.ts';
@@ -45,6 +43,8 @@ export interface HarImport {
   browserBlocking: boolean;
   /** More entries or hosts than the limits allow: the map covers the first ones. */
   truncated: boolean;
+  /** Whether the file held the page's HTML (exported with content), so SRI facts could be read from it. */
+  html: boolean;
   /** Distinct hosts, the page's own first. */
   hosts: string[];
   /** One per distinct URL (origin + path) and type. */
@@ -67,15 +67,7 @@ const HIGH_PRIORITIES = new Set(['VeryHigh', 'High', 'HIGHEST', 'MEDIUM']);
 
 const fail = (code: HarErrorCode, message: string): HarError => ({ ok: false, code, message });
 
-/** Size check for a File before reading it. */
-export function checkHarSize(bytes: number): HarError | null {
-  return bytes > HAR_MAX_BYTES
-    ? fail(
-        'har_too_large',
-        `This file is ${(bytes / 1024 / 1024).toFixed(1)} MB; the limit is ${HAR_MAX_BYTES / 1024 / 1024} MB. Export the HAR without response bodies ("Save all as HAR (sanitized)" in Chrome).`,
-      )
-    : null;
-}
+export { checkHarSize };
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
@@ -178,6 +170,17 @@ export function parseHar(input: string): HarImport | HarError {
     else byKey.set(key, resource);
   });
 
+  // SRI facts from the page's own HTML, when the export kept response bodies (html-integrity.ts).
+  const html = documentHtml(parsed[mainIndex]!.entry);
+  if (html !== null) {
+    const facts = integrityFacts(html, parsed[mainIndex]!.url.href);
+    for (const resource of byKey.values()) {
+      if (resource.type !== 'script' && resource.type !== 'stylesheet') continue;
+      const fact = facts.get(resource.url);
+      if (fact !== undefined) resource.integrity = reportIntegrity(fact);
+    }
+  }
+
   const creator = isObject(log.creator) ? log.creator : {};
   const tool = [text(creator.name), text(creator.version)].filter(Boolean).join(' ') || null;
   return {
@@ -190,6 +193,7 @@ export function parseHar(input: string): HarImport | HarError {
     skipped,
     browserBlocking,
     truncated,
+    html: html !== null,
     hosts,
     resources: [...byKey.values()],
   };

@@ -7,6 +7,7 @@
 import type { ResolvedHost } from '../resolve/types.ts';
 import { MAX_REPORT_LIST, MAX_REPORT_TEXT } from './report-limits.ts';
 import { CODE_PATTERN, cleanText, isIpAddress, isMapHost, isPrefix, MAX_ASN } from './report-fields.ts';
+import { cleanRisks } from '../risk/clean-risks.ts';
 
 /**
  * The answer for the hosts asked about, each at most once and cleaned; anything else in it is dropped
@@ -70,6 +71,12 @@ export function cleanResolvedHost(host: ResolvedHost): ResolvedHost {
   };
   if (host.entity.product !== undefined) out.entity.product = text(host.entity.product);
   if (host.nameServers) out.nameServers = hosts(host.nameServers);
+  // Zone, site and SOA feed "probably yours" (src/core/ownership); risks the Risks section.
+  if (typeof host.zone === 'string' && isMapHost(host.zone)) out.zone = host.zone;
+  if (typeof host.site === 'string' && isMapHost(host.site)) out.site = host.site;
+  if (host.soa && isMapHost(host.soa.primary) && isMapHost(host.soa.contact))
+    out.soa = { primary: host.soa.primary, contact: host.soa.contact };
+  if (host.risks !== undefined) out.risks = cleanRisks(host.risks);
   return out;
 }
 

@@ -44,6 +44,8 @@ export const CSV_COLUMNS = [
   'requested',
   'status',
   'failure',
+  // The resource's risks and its host's (src/core/risk), "code (severity)" each.
+  'risks',
 ] as const;
 
 /** Between the hosts of a `host_chain` cell: "www.shop.example > www.googletagmanager.com". */
@@ -83,6 +85,7 @@ export function toCsv(report: DependencyReport): string {
       r.requested ?? '',
       r.status ?? '',
       r.failure ?? '',
+      [...(r.risks ?? []), ...(host?.risks ?? [])].map((x) => `${x.code} (${x.severity})`).join('; '),
     ];
     lines.push(row.map(csvCell).join(','));
   }

@@ -17,6 +17,7 @@ export function reportBaseFromHar(har: HarImport, createdAt: string): Omit<Depen
       pages: har.pages,
       skipped: har.skipped.nonNetwork + har.skipped.invalid,
       truncated: har.truncated,
+      html: har.html,
     },
     resources: har.resources,
   };

@@ -3,6 +3,8 @@
  * DependencyReport but its resolved hosts. The page and the tests build it with these functions.
  */
 import type { Resource, ScanResponse } from '../scan/types.ts';
+import { factOfScanResource } from '../risk/scan-risks.ts';
+import { mergeIntegrity, reportIntegrity } from '../risk/sri.ts';
 import { storedInitiator } from './initiator.ts';
 import { MAX_REPORT_BLOCKED, MAX_REPORT_TEXT } from './report-limits.ts';
 import {
@@ -60,6 +62,8 @@ export function resourcesFromScan(scan: ScanResponse): MapResource[] {
     };
     if (r.inferred) resource.inferred = true;
     addRenderedFields(resource, r);
+    const integrity = factOfScanResource(r).integrity;
+    if (integrity !== undefined) resource.integrity = reportIntegrity(integrity);
     const key = `${resource.type} ${resource.url}`;
     const seen = out.get(key);
     if (!seen) out.set(key, resource);
@@ -98,6 +102,8 @@ function addRenderedFields(resource: MapResource, r: Resource): void {
  * browser did with it from the one it requested.
  */
 function merge(seen: MapResource, next: MapResource): void {
+  const integrity = mergeIntegrity(seen.integrity, next.integrity);
+  if (integrity !== undefined) seen.integrity = integrity;
   if (seen.requested === false && next.requested === true) {
     seen.requested = true;
     for (const key of ['initiator', 'status', 'failure'] as const) {

@@ -8,6 +8,8 @@ import { hostCompany, operatorsOf } from './operators.ts';
 import { isRenderBlocking } from './provider-table.ts';
 import { findSinglePointsOfFailure } from './spof.ts';
 import type { DependencyReport } from './types.ts';
+import { worstRiskByHost } from '../risk/risk-list.ts';
+import { worstSeverity, type RiskSeverity } from '../risk/types.ts';
 
 /**
  * Companies drawn one by one; the rest share one "other companies" node (readable at 100+ hosts).
@@ -30,6 +32,8 @@ export interface GraphNodeData {
   renderBlocking: number;
   /** Merged node ("other companies", "other networks"). */
   group: boolean;
+  /** The worst risk of the hosts behind this node (src/core/risk), when any has one. */
+  risk?: RiskSeverity;
 }
 
 export interface GraphLinkData {
@@ -120,6 +124,13 @@ export function buildGraph(report: DependencyReport): GraphModel {
   const companyOrder = sortBy(companies, (c) => bary(c, 'c', providers));
   providers = sortBy(providers, (p) => bary(p, 'p', companyOrder));
 
+  const riskOfHost = worstRiskByHost(report);
+  const riskOf = (hosts: string[]): Pick<GraphNodeData, 'risk'> => {
+    const worst = worstSeverity(
+      hosts.flatMap((h) => (riskOfHost.has(h) ? [{ severity: riskOfHost.get(h)! }] : [])),
+    );
+    return worst ? { risk: worst } : {};
+  };
   const allHosts = report.hosts.map((h) => h.host);
   const nodes: GraphNodeData[] = [
     {
@@ -141,6 +152,7 @@ export function buildGraph(report: DependencyReport): GraphModel {
       hosts,
       renderBlocking: blockingOf(hosts),
       group,
+      ...riskOf(hosts),
     });
   }
   for (const name of providers) {

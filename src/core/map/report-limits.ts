@@ -32,3 +32,9 @@ export const MAX_REPORT_LIST = 64;
  * thousands, and the list is there to say that it happened, not to archive every attempt.
  */
 export const MAX_REPORT_BLOCKED = 100;
+
+/**
+ * Longest `integrity` attribute a report keeps: three sha512 digests (88 characters each) with options fit.
+ * Longer values are reduced to their usable hashes (src/core/risk/sri.ts compactIntegrity).
+ */
+export const MAX_REPORT_INTEGRITY = 400;

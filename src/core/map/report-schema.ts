@@ -13,6 +13,7 @@ import { INITIATOR_TYPES, SCAN_METHODS } from '../scan/types.ts';
 import {
   MAX_REPORT_BLOCKED,
   MAX_REPORT_HOSTS,
+  MAX_REPORT_INTEGRITY,
   MAX_REPORT_LIST,
   MAX_REPORT_RESOURCES,
   MAX_REPORT_TEXT,
@@ -33,6 +34,7 @@ import {
   SAFE_TEXT_PATTERN,
 } from './report-fields.ts';
 import { RESOURCE_TYPES } from './types.ts';
+import { RISK_SEVERITIES } from '../risk/types.ts';
 import { MAX_STORED_URL_CHARS, networkHost, tryUrl } from './url.ts';
 
 /** Longest page URL: a scan's final URL may keep its query (browsers handle about 2 KB everywhere). */
@@ -68,6 +70,16 @@ const provider = z.object({
   evidence: text.optional(),
 });
 
+/** Risks of a host or resource (src/core/risk/types.ts): codes stay open, texts are bounded and clean. */
+const risk = z.object({
+  code,
+  severity: z.enum(RISK_SEVERITIES),
+  message: text,
+  evidence: text,
+  source: storedUrl(MAX_PAGE_URL_CHARS).optional(),
+});
+const risks = z.array(risk).max(MAX_REPORT_LIST).optional();
+
 const resolvedHost = z.object({
   host,
   firstParty: z.boolean(),
@@ -83,6 +95,10 @@ const resolvedHost = z.object({
     })
     .nullable(),
   nameServers: z.array(host).max(MAX_REPORT_LIST).optional(),
+  zone: host.optional(),
+  site: host.optional(),
+  soa: z.object({ primary: host, contact: host }).optional(),
+  risks,
   errors: z.array(z.object({ code, message: text, stage: code.optional() })).max(MAX_REPORT_LIST),
 });
 
@@ -113,6 +129,8 @@ const resource = z
     requested: z.boolean().optional(),
     status: z.number().int().min(MIN_HTTP_STATUS).max(MAX_HTTP_STATUS).optional(),
     failure: z.string().regex(FAILURE_PATTERN).optional(),
+    integrity: z.string().max(MAX_REPORT_INTEGRITY).regex(SAFE_TEXT_PATTERN).nullable().optional(),
+    risks,
   })
   .refine((r) => hostOfUrl(r.url) === r.host, {
     message: "The URL's host is not the resource's host.",
@@ -149,9 +167,14 @@ export const reportSchema = z
         .array(z.object({ url: blockedTarget, reason: text }))
         .max(MAX_REPORT_BLOCKED)
         .optional(),
+      html: z.boolean().optional(),
     }),
     resources: z.array(resource).max(MAX_REPORT_RESOURCES),
     hosts: z.array(resolvedHost).max(MAX_REPORT_HOSTS),
+    ownership: z
+      .array(z.object({ site: host, decision: z.enum(['yours', 'not-yours']) }))
+      .max(MAX_REPORT_HOSTS)
+      .optional(),
   })
   .superRefine((report, ctx) => {
     // The views index hosts by name: a second entry for a name would be drawn but never counted.

@@ -2,7 +2,7 @@
  * The dependency map as the page builds, shows, exports and saves it. One shape for both methods
  * (static scan and HAR import) so every view below works the same way for either.
  */
-import type { ResolvedHost } from '../resolve/types.ts';
+import type { Risk, ResolvedHost } from '../resolve/types.ts';
 import type { InitiatorType, ScanMethod } from '../scan/types.ts';
 
 /**
@@ -74,6 +74,14 @@ export interface MapResource {
   status?: number;
   /** Why no response came: a browser net error ("net::ERR_NAME_NOT_RESOLVED"), "timeout" or "blocked". */
   failure?: string;
+  /**
+   * SRI as the page's HTML states it, for scripts, stylesheets and module preloads an element of the HTML
+   * names: the `integrity` attribute as written, or null when the element has none. Absent when no element
+   * names it (a script-inserted request) or the HTML is unknown (a HAR without the page's content).
+   */
+  integrity?: string | null;
+  /** Risks of this resource (src/core/risk: no_sri, insecure_transport, known_compromised). */
+  risks?: Risk[];
 }
 
 /** A request of the page that the rendered scan's target policy refused (docs/scan.md). */
@@ -82,6 +90,12 @@ export interface BlockedRequest {
   url: string;
   /** The policy's reason, as the scan gave it (a refusal code such as "private_address"). */
   reason: string;
+}
+
+/** The reader's answer to "probably yours" for a site (registrable domain): src/core/ownership. */
+export interface OwnershipDecision {
+  site: string;
+  decision: 'yours' | 'not-yours';
 }
 
 export type MapMethod = 'scan' | 'har';
@@ -107,8 +121,12 @@ export interface DependencyReport {
     fallback?: { code: string; message: string };
     /** Requests of the page the target policy refused (rendered scans), at most MAX_REPORT_BLOCKED. */
     blocked?: BlockedRequest[];
+    /** HAR only: whether the file held the page's HTML, so SRI could be checked (docs/risks.md). */
+    html?: boolean;
   };
   resources: MapResource[];
   /** Every host of `resources`, resolved and attributed (or carrying the error that stopped it). */
   hosts: ResolvedHost[];
+  /** Sister domains the reader confirmed as theirs or rejected (src/core/ownership); kept when saved. */
+  ownership?: OwnershipDecision[];
 }

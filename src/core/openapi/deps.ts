@@ -8,6 +8,7 @@ import * as z from 'zod';
 import { HOST_ERROR_CODES, PROVIDER_ROLES, SIGNALS } from '../resolve/types.ts';
 import { INITIATOR_TYPES, RESOURCE_KINDS, SCAN_METHODS } from '../scan/types.ts';
 import { MAX_HOSTS_PER_REQUEST } from '../dns/limits.ts';
+import { RISK_CODES, RISK_SEVERITIES } from '../risk/types.ts';
 
 const signalSchema = z.enum(SIGNALS).meta({ description: 'Which signal produced the attribution.' });
 
@@ -44,6 +45,23 @@ export const hostErrorSchema = z.object({
   stage: z.string().optional().meta({ description: 'Which lookup failed: "A", "AAAA", "NS", "ASN".' }),
 });
 
+export const riskSchema = z
+  .object({
+    code: z.string().meta({
+      description: 'Stable code of the risk; more codes may be added without changing this shape.',
+      examples: [...RISK_CODES],
+    }),
+    severity: z.enum(RISK_SEVERITIES),
+    message: z.string().meta({ description: 'What it means, in plain words.' }),
+    evidence: z
+      .string()
+      .meta({ description: 'What was observed: the matched list entry, the CNAME chain and its answer.' }),
+    source: z.string().optional().meta({
+      description: "URL of the rule's data source: a public write-up or the vendor's documentation.",
+    }),
+  })
+  .meta({ description: 'A risk of a host or resource (docs/risks.md lists every code and its evidence).' });
+
 const asnSchema = z.object({ number: z.number().int().min(0), name: z.string(), prefix: z.string() });
 
 export const resolvedHostSchema = z.object({
@@ -66,6 +84,21 @@ export const resolvedHostSchema = z.object({
     .array(z.string())
     .optional()
     .meta({ description: 'Name servers of the registrable domain.' }),
+  zone: z.string().optional().meta({
+    description:
+      'Registrable domain under the ICANN section of the Public Suffix List: the zone of `nameServers` and `soa`.',
+  }),
+  site: z.string().optional().meta({
+    description: "Registrable domain including the list's private section, as first party compares sites.",
+  }),
+  soa: z.object({ primary: z.string(), contact: z.string() }).optional().meta({
+    description:
+      "SOA of `zone` (primary name server, responsible mailbox as a name), asked when `page` is set for the page's own host and unknown third parties, on the DoH budget left; evidence of sister domains.",
+  }),
+  risks: z
+    .array(riskSchema)
+    .optional()
+    .meta({ description: 'Risks of the host itself: known_compromised, dangling_cname.' }),
   errors: z.array(hostErrorSchema),
 });
 
@@ -117,6 +150,10 @@ export const resourceSchema = z.object({
     .optional()
     .meta({ description: 'Why no response came: a net error, "timeout" or "blocked".' }),
   renderBlockingSource: z.enum(['browser', 'markup']).optional(),
+  risks: z
+    .array(riskSchema)
+    .optional()
+    .meta({ description: 'Risks of the resource: no_sri, insecure_transport, known_compromised.' }),
 });
 
 export const scanResponseSchema = z.object({

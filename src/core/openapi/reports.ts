@@ -77,7 +77,7 @@ export const getReportPathEntry: PathEntry = {
     '200': { description: 'The saved report.', schema: savedReportSchema },
     '400': errorResponse('Code "invalid_report_id": not a 22-character base64url id.', ['invalid_report_id']),
     '404': errorResponse(
-      `Code "report_not_found": unknown id, expired (reports live ${ttlDays} days), or stored in a form the schema no longer accepts.`,
+      `Code "report_not_found": unknown id, expired (reports live ${ttlDays} days), or stored in a form the schema no longer accepts (then "issues" lists what it refuses).`,
       ['report_not_found'],
     ),
     '405': methodNotAllowedResponse('GET'),

@@ -10,9 +10,13 @@ import { parseHost } from '../dns/hostname.ts';
 import type { Budget } from '../dns/budget.ts';
 import { QUERIES_PER_HOST_COLD, RESOLVE_DEADLINE_MS } from '../dns/limits.ts';
 import { lookupNameServers } from '../dns/name-servers.ts';
+import { registrableZone } from '../dns/registrable-zone.ts';
 import { resolveHost } from '../dns/resolve-host.ts';
 import { withPriority } from '../dns/doh-client.ts';
 import type { DohClient } from '../dns/types.ts';
+import { siteOf } from '../attribution/registrable.ts';
+import { hostRisks } from '../risk/host-risks.ts';
+import { addZoneSoa } from './zone-soa.ts';
 
 /** What attribution receives; the same shape as HostObservation in src/core/attribution/attribute-host.ts. */
 export interface Observation {
@@ -85,6 +89,8 @@ export async function resolveHosts(
         return outcome === 'deadline' ? timedOut(host, page, deadlineMs, options.attribute) : outcome;
       }),
     );
+    // Sister-domain evidence (docs/risks.md): SOAs only once every host is done, on what budget is left.
+    if (page !== null) await addZoneSoa(results, page, { client: options.client, deadline });
     const stats = options.client.stats();
     return {
       page,
@@ -167,8 +173,19 @@ export async function observeHost(
     addresses: observation.addresses,
     asn,
     nameServers: observation.nameServers,
+    ...domainsOf(resolution.host),
+    risks: hostRisks(resolution),
     errors,
   };
+}
+
+/** The host's zone (whose NS and SOA we ask) and site (what first party compares); none for IP literals. */
+function domainsOf(host: string): Pick<ResolvedHost, 'zone' | 'site'> {
+  const parsed = parseHost(host);
+  if (!parsed.ok || parsed.kind !== 'name') return {};
+  const zone = registrableZone(host);
+  const site = siteOf(host);
+  return zone === null || site === null ? {} : { zone, site };
 }
 
 async function timedOut(
@@ -187,6 +204,9 @@ async function timedOut(
     addresses: [],
     asn: null,
     nameServers: [],
+    ...domainsOf(name),
+    // Name-based risks need no answer: a listed domain stays flagged even when DNS was too slow.
+    risks: hostRisks({ host: name, cnames: [], ends: [] }),
     errors: [{ code: 'timeout', message: `Not resolved within the ${deadlineMs} ms deadline of the call.` }],
   };
 }

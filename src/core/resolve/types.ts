@@ -2,6 +2,9 @@
  * Contract of /api/resolve: what it returns for each host and the mapper page consumes. The attribution
  * engine (src/core/attribution) and the DNS layer (src/core/dns) fill it.
  */
+import type { Risk } from '../risk/types.ts';
+
+export type { Risk, RiskSeverity } from '../risk/types.ts';
 
 export const PROVIDER_ROLES = ['cdn', 'cloud', 'dns', 'network'] as const;
 export type ProviderRole = (typeof PROVIDER_ROLES)[number];
@@ -67,6 +70,24 @@ export interface ResolvedHost {
   asn: { number: number; name: string; prefix: string } | null;
   /** Name servers of the registrable domain. */
   nameServers?: string[];
+  /**
+   * The registrable domain under the ICANN section of the Public Suffix List: the zone whose `nameServers`
+   * and `soa` these are (`github.io` for `foo.github.io`).
+   */
+  zone?: string;
+  /**
+   * The registrable domain including the list's private section, as first party compares sites
+   * (`foo.github.io`). Differs from `zone` on shared hosting suffixes, where the zone is the platform's.
+   */
+  site?: string;
+  /**
+   * SOA of `zone`, asked only when the call names a page, for the page's own host and unknown third
+   * parties, with the DoH budget left once every host is resolved (evidence of sister domains,
+   * docs/risks.md). Absent when not asked or not answered.
+   */
+  soa?: { primary: string; contact: string };
+  /** Risks of the host itself (known_compromised, dangling_cname); docs/risks.md. Empty when none. */
+  risks?: Risk[];
   errors: HostError[];
 }
 

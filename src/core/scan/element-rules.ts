@@ -19,6 +19,12 @@ export interface FoundUrl {
   raw: string;
   kind: ResourceKind;
   renderBlocking: boolean;
+  /**
+   * The element's `integrity` attribute exactly as written (character references decoded), for the
+   * elements that can carry one: `<script src>` and `<link>` stylesheets, preloads and module preloads.
+   * Absent when the element has none.
+   */
+  integrity?: string;
 }
 
 /** Elements the HTML parser keeps in the head; any other start tag there opens the body. */
@@ -90,7 +96,7 @@ export function resourcesOfElement(tagName: string, attr: AttrGetter, ctx: Eleme
         nomodule: attr('nomodule') !== null,
         blocking: attr('blocking'),
       });
-      return found(src, 'script', blocking);
+      return withIntegrity(found(src, 'script', blocking), attr);
     }
     case 'link':
       return linkResources(attr, ctx);
@@ -161,11 +167,21 @@ function linkResources(attr: AttrGetter, ctx: ElementContext): FoundUrl[] {
       alternate: rel.includes('alternate'),
       blocking: attr('blocking'),
     });
-    return found(href, 'stylesheet', blocking);
+    return withIntegrity(found(href, 'stylesheet', blocking), attr);
   }
   const out = found(href, kind);
   if (kind === 'preload' && (attr('as') ?? '').toLowerCase() === 'image') {
     out.push(...fromSrcset(attr('imagesrcset'), 'preload'));
   }
-  return out;
+  return kind === 'preload' || kind === 'modulepreload' ? withIntegrity(out, attr) : out;
+}
+
+/**
+ * Adds the element's `integrity` to what it references (HTML standard: the attribute of `<script>` and of
+ * `<link>` with rel stylesheet, preload or modulepreload). A preload's image candidates (imagesrcset)
+ * share the attribute but are not checked by it; they never reach the risk rules as scripts.
+ */
+function withIntegrity(urls: FoundUrl[], attr: AttrGetter): FoundUrl[] {
+  const integrity = attr('integrity');
+  return integrity === null ? urls : urls.map((u) => ({ ...u, integrity }));
 }

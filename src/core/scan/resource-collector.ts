@@ -22,6 +22,8 @@ export interface CollectorStats {
 
 export interface AddOptions {
   inferred?: boolean;
+  /** The referencing element's `integrity` attribute as written (element-rules.ts FoundUrl). */
+  integrity?: string;
   /** Resolve against this URL instead of the document base (URLs inside a stylesheet). */
   against?: URL;
 }
@@ -93,6 +95,8 @@ export class ResourceCollector {
     const existing = this.byKey.get(key);
     if (existing) {
       if (renderBlocking) existing.renderBlocking = true;
+      // Two elements load the same file: it is only as protected as the one without integrity.
+      if (existing.integrity !== undefined && options.integrity === undefined) delete existing.integrity;
       return existing;
     }
     if (this.full) return this.skip('maxResources');
@@ -108,6 +112,7 @@ export class ResourceCollector {
       kind,
       renderBlocking,
       ...(inferred ? { inferred: true } : {}),
+      ...(options.integrity !== undefined ? { integrity: options.integrity } : {}),
     };
     this.byKey.set(key, resource);
     this.urlsSeen.add(href);

@@ -12,6 +12,7 @@ import {
 import { mediaMayMatch } from './render-blocking.ts';
 import { ScanRefusal } from './refusals.ts';
 import { ResourceCollector } from './resource-collector.ts';
+import { withScanRisks } from '../risk/scan-risks.ts';
 
 /**
  * One scan, start to end: fetch the page, check what came back, extract its resources while streaming,
@@ -48,6 +49,8 @@ export interface ScanDeps {
   ): Promise<{ parserError: string | null; encoding: string }>;
   /** Whether a host belongs to the page's site (stylesheets of the site are followed, others are not). */
   isFirstParty(host: string, pageUrl: string): boolean;
+  /** third-party-web category of a host ("tag-manager"…), for the wording of no_sri (docs/risks.md). */
+  categoryOf?(host: string): string | null;
   now(): number;
 }
 
@@ -96,7 +99,11 @@ export async function scanPage(url: URL, deps: ScanDeps): Promise<ScanResponse &
       bytes: doc.body.bytes(),
       truncated: truncated !== null,
     },
-    resources: collector.resources(),
+    resources: withScanRisks(collector.resources(), {
+      pageUrl: doc.finalUrl.href,
+      isFirstParty: deps.isFirstParty,
+      categoryOf: deps.categoryOf,
+    }),
     hosts: collector.hosts(),
     limits: { ...SCAN_LIMITS },
     stats: {

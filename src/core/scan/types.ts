@@ -1,6 +1,7 @@
 /**
  * Contract of /api/scan: what a scan of a page returns and the mapper page consumes.
  */
+import type { Risk } from '../risk/types.ts';
 
 export const RESOURCE_KINDS = [
   'script',
@@ -55,6 +56,8 @@ export interface Resource {
   inferred?: boolean;
   /** The element's `integrity` attribute exactly as written, when it had one (scripts, stylesheets, preloads). */
   integrity?: string;
+  /** Risks of this resource (no_sri, insecure_transport, known_compromised); docs/risks.md. Absent when none. */
+  risks?: Risk[];
   // ---- Rendered scans only (absent in static scans) ----
   /**
    * Whether the browser requested it before the scan stopped. `false`: the served HTML names it but the

@@ -5,7 +5,8 @@
  *   $TTL 300                        default TTL of the records that follow
  *   name [ttl] TYPE data            names are absolute, with or without the trailing dot
  *
- * TYPE is A, AAAA, CNAME, NS, TXT ("quoted" strings, concatenated) or one of two test-only types:
+ * TYPE is A, AAAA, CNAME, NS, TXT ("quoted" strings, concatenated), SOA (`<mname> <rname>`: the primary name
+ * server and the contact mailbox as a name; the timers are fixed) or one of two test-only types:
  * - FAULT, whose data (servfail | refused | timeout | malformed | truncated | http500) makes the server
  *   misbehave for that name, so a fault can be pinned to one host without touching the others;
  * - REBIND `<first> <later> [after=N]`, a name whose answer changes over successive queries (DNS
@@ -17,7 +18,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { isIP } from 'node:net';
 import { join } from 'node:path';
 
-export type ZoneType = 'A' | 'AAAA' | 'CNAME' | 'NS' | 'TXT' | 'FAULT' | 'REBIND';
+export type ZoneType = 'A' | 'AAAA' | 'CNAME' | 'NS' | 'TXT' | 'SOA' | 'FAULT' | 'REBIND';
 export const FAULTS = ['servfail', 'refused', 'timeout', 'malformed', 'truncated', 'http500'] as const;
 export type Fault = (typeof FAULTS)[number];
 
@@ -49,7 +50,7 @@ export interface ZoneRecord {
   rebind?: Rebind;
 }
 
-const TYPES = new Set<ZoneType>(['A', 'AAAA', 'CNAME', 'NS', 'TXT', 'FAULT', 'REBIND']);
+const TYPES = new Set<ZoneType>(['A', 'AAAA', 'CNAME', 'NS', 'TXT', 'SOA', 'FAULT', 'REBIND']);
 /** Default TTL when a file has no $TTL: five minutes, common for CDN names. */
 export const DEFAULT_ZONE_TTL = 300;
 
@@ -82,6 +83,7 @@ export function parseZone(text: string, file = 'zone'): ZoneRecord[] {
     if (type === 'TXT') data = readTxt(data, source);
     else if (type === 'REBIND') rebind = readRebind(data, source);
     else if (type === 'CNAME' || type === 'NS') data = canonical(data);
+    else if (type === 'SOA') data = readSoa(data, source);
     else if (type === 'FAULT' && !(FAULTS as readonly string[]).includes(data)) {
       throw new Error(`${source}: unknown fault ${data}`);
     }
@@ -132,6 +134,13 @@ function readRebind(data: string, source: string): Rebind {
   const count = after === undefined ? DEFAULT_REBIND_AFTER : Number(after);
   if (count < 1) throw new Error(`${source}: REBIND after=${after} must be at least 1`);
   return { first: answers[0], later: answers[1], after: count };
+}
+
+/** `<mname> <rname>`: two names, kept canonical and joined by one space (how the DoH client flattens a SOA). */
+function readSoa(data: string, source: string): string {
+  const names = data.split(/\s+/);
+  if (names.length !== 2) throw new Error(`${source}: SOA needs "<mname> <rname>"`);
+  return names.map(canonical).join(' ');
 }
 
 function readTxt(data: string, source: string): string {

@@ -40,19 +40,26 @@ describe('collapse (provider-ranges generator)', () => {
   });
 });
 
-// The committed tables are exactly what the scripts make from the reference snapshot.
-describe.skipIf(!existsSync(reference))('regeneration from ../shared/reference', () => {
-  const tmp = mkdtempSync(join(tmpdir(), 'attribution-data-'));
-  it.each([
+/**
+ * The committed tables are exactly what the scripts make from the reference snapshot. That snapshot lives
+ * beside the project, not in it (a user's clone has none): there each case is skipped with the reason in
+ * the test output, never passed silently.
+ */
+const SKIP_REASON = `no reference snapshot at ${reference} (it is not part of a clone): regeneration not checked`;
+
+describe('regeneration from ../shared/reference', () => {
+  it.for([
     ['scripts/data/provider-ranges.ts', 'provider-ip-ranges.cdncheck.json', 'src/data/provider-ranges.json'],
     ['scripts/data/cdn-cnames.ts', 'cdn-cname-lists.json', 'src/data/cdn-cnames.json'],
-  ])(
-    '%s reproduces %s → %s',
-    (script, source, committed) => {
-      const out = join(tmp, committed.replace(/\//g, '_'));
-      execFileSync(process.execPath, [join(root, script), join(reference, source), out], { stdio: 'pipe' });
-      expect(readFileSync(out, 'utf8')).toBe(readFileSync(join(root, committed), 'utf8'));
-    },
-    60_000,
-  );
+  ] as const)('%s reproduces %s → %s', { timeout: 60_000 }, ([script, source, committed], context) => {
+    if (!existsSync(reference)) {
+      // The default reporter shows a count of skips only; the reason goes to the output as well.
+      console.warn(`skipped: ${SKIP_REASON}`);
+      context.skip(SKIP_REASON);
+    }
+    const tmp = mkdtempSync(join(tmpdir(), 'attribution-data-'));
+    const out = join(tmp, committed.replace(/\//g, '_'));
+    execFileSync(process.execPath, [join(root, script), join(reference, source), out], { stdio: 'pipe' });
+    expect(readFileSync(out, 'utf8')).toBe(readFileSync(join(root, committed), 'utf8'));
+  });
 });

@@ -296,6 +296,48 @@ describe('parseHar: hostile input never throws', () => {
   });
 });
 
+describe('parseHar: SRI facts from the page’s own HTML', () => {
+  const SRI = 'sha384-oqVuAfXRKap7fdgcCY5uykM6+R9GqQ8K/uxy9rx7HNQlGYl1kPzQho1wx4JwY8wC';
+  const HTML = `<!doctype html><script src="https://cdn.example.net/lib-1.0.js" integrity="${SRI}"></script>
+    <script src="https://cdn.example.net/nosri.js"></script><link rel=stylesheet href="/site.css">`;
+  const page = (content: Record<string, unknown>) =>
+    har([
+      { request: { method: 'GET', url: 'https://www.example.com/' }, response: { status: 200, content } },
+      entry('https://cdn.example.net/lib-1.0.js', 'application/javascript'),
+      entry('https://cdn.example.net/nosri.js', 'application/javascript'),
+      entry('https://www.example.com/site.css', 'text/css'),
+      // requested by a script: the HTML does not name it
+      entry('https://tags.example.org/tag.js', 'application/javascript'),
+    ]);
+  const integrity = (result: HarImport) => result.resources.map((r) => [r.url, r.integrity]);
+
+  it.each([
+    ['as text', { mimeType: 'text/html; charset=utf-8', text: HTML }],
+    ['as base64', { mimeType: 'text/html', text: Buffer.from(HTML).toString('base64'), encoding: 'base64' }],
+  ])('reads the document’s HTML %s', (_label, content) => {
+    const result = ok(page(content));
+    expect(result.html).toBe(true);
+    expect(integrity(result)).toEqual([
+      ['https://www.example.com/', undefined],
+      ['https://cdn.example.net/lib-1.0.js', SRI],
+      ['https://cdn.example.net/nosri.js', null],
+      ['https://www.example.com/site.css', null],
+      ['https://tags.example.org/tag.js', undefined],
+    ]);
+  });
+
+  it.each([
+    ['no content (a sanitized export)', { mimeType: 'text/html' }],
+    ['empty content', { mimeType: 'text/html', text: '' }],
+    ['content that is not HTML', { mimeType: 'application/json', text: HTML }],
+    ['broken base64', { mimeType: 'text/html', text: '%%%', encoding: 'base64' }],
+  ])('knows no SRI facts with %s', (_label, content) => {
+    const result = ok(page(content));
+    expect(result.html).toBe(false);
+    expect(result.resources.every((r) => r.integrity === undefined)).toBe(true);
+  });
+});
+
 /**
  * The real captures in ../shared beside the repository (never committed, absent from a user's clone): run
  * where they exist; elsewhere one skipped test says so by name, so the skip is never silent.

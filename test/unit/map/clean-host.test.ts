@@ -43,6 +43,43 @@ describe('cleanResolvedHost', () => {
     expect(reportSchema.safeParse(reportOf([clean])).success).toBe(true);
   });
 
+  it('keeps zone, site, SOA and risks it can read, and drops what it cannot', () => {
+    const host: ResolvedHost = {
+      ...hostile('cdn.example'),
+      zone: 'example',
+      site: 'Not A Host',
+      soa: { primary: 'ns1.example', contact: 'hostmaster.example' },
+      risks: [
+        {
+          code: 'dangling_cname',
+          severity: 'high',
+          message: 'takeover\u202e',
+          evidence: 'cdn.example → gone.azurewebsites.net: NXDOMAIN (A)',
+          source: 'https://learn.microsoft.com/x',
+        },
+        { code: '<b>', severity: 'high', message: 'm', evidence: 'e' },
+        { code: 'no_sri', severity: 'critical' as 'high', message: 'm', evidence: 'e' },
+        { code: 'no_sri', severity: 'low', message: 'm', evidence: 'e', source: 'javascript:alert(1)' },
+      ],
+    };
+    const clean = cleanResolvedHost(host);
+    expect(clean).toMatchObject({
+      zone: 'example',
+      soa: { primary: 'ns1.example', contact: 'hostmaster.example' },
+    });
+    expect(clean.site).toBeUndefined();
+    expect(clean.risks).toEqual([
+      {
+        code: 'dangling_cname',
+        severity: 'high',
+        message: 'takeover',
+        evidence: 'cdn.example → gone.azurewebsites.net: NXDOMAIN (A)',
+        source: 'https://learn.microsoft.com/x',
+      },
+      { code: 'no_sri', severity: 'low', message: 'm', evidence: 'e' },
+    ]);
+  });
+
   it('turns an ASN that is not a 32-bit number into none', () => {
     const host = { ...hostile('cdn.example'), asn: { number: 2 ** 40, name: 'X', prefix: '' } };
     expect(cleanResolvedHost(host).asn).toBeNull();
@@ -62,6 +99,19 @@ describe('cleanResolvedHost', () => {
       ),
       asn: fc.option(fc.record({ number: fc.double(), name: text, prefix: text }), { nil: null }),
       nameServers: fc.array(text, { maxLength: 5 }),
+      zone: text,
+      site: text,
+      soa: fc.record({ primary: text, contact: text }),
+      risks: fc.array(
+        fc.record({
+          code: text,
+          severity: fc.constantFrom('high', 'medium', 'low', 'critical', '') as fc.Arbitrary<'high'>,
+          message: text,
+          evidence: text,
+          source: fc.oneof(text, fc.webUrl()),
+        }),
+        { maxLength: 80 },
+      ),
       errors: fc.array(fc.record({ code: text, message: text, stage: text }), { maxLength: 80 }),
     });
     fc.assert(

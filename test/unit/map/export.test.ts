@@ -42,11 +42,11 @@ describe('toCsv', () => {
     expect(lines).toHaveLength(shopReport().resources.length + 2);
     expect(lines.at(-1)).toBe('');
     expect(lines[1]).toBe(
-      'https://www.shop.example/,www.shop.example,document,render-blocking,true,browser,true,Your site (first party),first-party,Cloudflare,Cloudflare,,192.0.2.1,,,,,,,,',
+      'https://www.shop.example/,www.shop.example,document,render-blocking,true,browser,true,Your site (first party),first-party,Cloudflare,Cloudflare,,192.0.2.1,,,,,,,,,',
     );
     expect(lines[3]).toContain(',jsDelivr,cdn,Fastly; Cloudflare,,');
     expect(lines[5]).toContain(',cosmetic,false,browser,false,Google,analytics,');
-    expect(lines[10]).toMatch(/,nxdomain,,,,,,$/);
+    expect(lines[10]).toMatch(/,nxdomain,,,,,,,$/);
   });
 
   it('carries the initiator, the chain of hosts, and what the browser did (rendered scans and HARs)', () => {
@@ -77,6 +77,23 @@ describe('toCsv', () => {
     });
     // The site's own hosts have no chain: they are where chains start.
     expect(cells('https://static.shop.example/app.css').host_chain).toBe('');
+  });
+
+  it("lists each row's risks: the resource's own, then its host's", () => {
+    const report = shopReport();
+    const [document, , script] = report.resources;
+    script!.risks = [{ code: 'no_sri', severity: 'medium', message: 'm', evidence: 'e' }];
+    report.hosts.find((h) => h.host === script!.host)!.risks = [
+      { code: 'known_compromised', severity: 'high', message: 'm', evidence: 'e' },
+    ];
+    const rows = toCsv(report).split('\r\n');
+    const risksOf = (url: string) =>
+      rows
+        .find((row) => row.startsWith(`${url},`))!
+        .split(',')
+        .at(-1);
+    expect(risksOf(script!.url)).toBe('no_sri (medium); known_compromised (high)');
+    expect(risksOf(document!.url)).toBe('');
   });
 
   it('keeps the columns of earlier exports in place and adds new ones at the end', () => {

@@ -80,6 +80,54 @@ describe('resourcesFromScan', () => {
   });
 });
 
+describe('resourcesFromScan: SRI facts', () => {
+  const res = (url: string, kind: ScanResponse['resources'][number]['kind'], integrity?: string) => ({
+    url,
+    host: new URL(url).hostname,
+    kind,
+    renderBlocking: false,
+    ...(integrity === undefined ? {} : { integrity }),
+  });
+  const facts = (resources: ScanResponse['resources']) =>
+    resourcesFromScan({ ...scan, resources })
+      .slice(1)
+      .map((r) => [r.type, r.url, r.integrity]);
+
+  it('keeps what the element says: the attribute, null for none, nothing for what no SRI element loads', () => {
+    expect(
+      facts([
+        res('https://cdn.example.net/a.js', 'script', 'sha384-abc'),
+        res('https://cdn.example.net/b.css', 'stylesheet'),
+        res('https://cdn.example.net/m.js', 'modulepreload', ''),
+        res('https://cdn.example.net/i.png', 'image'),
+        res('https://cdn.example.net/f.woff2', 'preload', 'sha384-abc'),
+      ]),
+    ).toEqual([
+      ['script', 'https://cdn.example.net/a.js', 'sha384-abc'],
+      ['stylesheet', 'https://cdn.example.net/b.css', null],
+      ['script', 'https://cdn.example.net/m.js', ''],
+      ['image', 'https://cdn.example.net/i.png', undefined],
+      ['font', 'https://cdn.example.net/f.woff2', undefined],
+    ]);
+  });
+
+  it('merges a preload with integrity and the script without into an unprotected script', () => {
+    expect(
+      facts([
+        res('https://cdn.example.net/p.js', 'preload', 'sha384-abc'),
+        res('https://cdn.example.net/p.js', 'script'),
+      ]),
+    ).toEqual([['script', 'https://cdn.example.net/p.js', null]]);
+  });
+
+  it('collapses whitespace in a long attribute so a saved report can hold it', () => {
+    const [, , integrity] = facts([
+      res('https://cdn.example.net/a.js', 'script', ' sha384-abc\n\tsha512-def '),
+    ])[0]!;
+    expect(integrity).toBe('sha384-abc sha512-def');
+  });
+});
+
 describe('a hostile scanned page', () => {
   const hostile: ScanResponse = {
     ...scan,

@@ -59,6 +59,23 @@ describe('layoutGraph', () => {
     expect(layout.nodes[7]!.labelBox).toEqual({ x: 513.1, y: 28, anchor: 'start', maxWidth: 238 });
   });
 
+  it('marks a company node with the worst risk of its hosts, and no node without one', () => {
+    const report = shopReport();
+    const cdn = report.hosts.find((h) => h.host === 'cdn.jsdelivr.net')!;
+    cdn.risks = [{ code: 'known_compromised', severity: 'high', message: 'm', evidence: 'e' }];
+    report.resources.push({
+      url: 'http://cdn.jsdelivr.net/x.png',
+      host: 'cdn.jsdelivr.net',
+      type: 'image',
+      renderBlocking: false,
+      blockingEvidence: 'scan',
+      risks: [{ code: 'insecure_transport', severity: 'low', message: 'm', evidence: 'e' }],
+    });
+    const risky = buildGraph(report).nodes.filter((n) => n.risk !== undefined);
+    expect(risky.map((n) => [n.id, n.risk])).toEqual([['c:jsDelivr', 'high']]);
+    expect(buildGraph(shopReport()).nodes.some((n) => n.risk !== undefined)).toBe(false);
+  });
+
   it('gives the same layout whatever the order of hosts', () => {
     const a = layoutGraph(shopReport());
     const b = layoutGraph(shopReport({ hosts: [...shopReport().hosts].reverse() }));

@@ -77,6 +77,80 @@ describe('reportSchema', () => {
     expect(reportSchema.safeParse(posted(mutate)).success).toBe(false);
   });
 
+  describe('risks, SRI facts and "probably yours" answers', () => {
+    const withRisks = (): DependencyReport => {
+      const r = shopReport();
+      r.resources[2]!.integrity = null;
+      r.resources[2]!.risks = [
+        {
+          code: 'no_sri',
+          severity: 'medium',
+          message: 'This third-party script runs with full access to your page.',
+          evidence: 'the element loading https://cdn.jsdelivr.net/npm/lib.js has no integrity attribute',
+        },
+      ];
+      r.hosts[2] = {
+        ...r.hosts[2]!,
+        zone: 'jsdelivr.net',
+        site: 'jsdelivr.net',
+        soa: { primary: 'ns1.jsdelivr.net', contact: 'hostmaster.jsdelivr.net' },
+        risks: [
+          {
+            code: 'known_compromised',
+            severity: 'high',
+            message: 'm',
+            evidence: 'e',
+            source: 'https://sansec.io/research/polyfill-supply-chain-attack',
+          },
+        ],
+      };
+      r.ownership = [{ site: 'shopimg.example', decision: 'yours' }];
+      r.source.html = true;
+      return r;
+    };
+
+    it('accepts them as the map writes them, unchanged', () => {
+      expect(reportSchema.parse(withRisks())).toEqual(withRisks());
+    });
+
+    it('accepts codes it does not know yet (the shape leaves room for more)', () => {
+      const r = withRisks();
+      r.hosts[2]!.risks![0]!.code = 'deprecated_service';
+      expect(reportSchema.safeParse(r).success).toBe(true);
+    });
+
+    it.each<[string, Mutation]>([
+      [
+        'a severity that is not one',
+        (r) => ((r.hosts[2]!.risks![0]! as { severity: string }).severity = 'critical'),
+      ],
+      ['a risk message with a bidi override', (r) => (r.hosts[2]!.risks![0]!.message = 'safe \u202etpircs')],
+      ['a 501-character evidence', (r) => (r.hosts[2]!.risks![0]!.evidence = 'x'.repeat(501))],
+      ['a javascript: source', (r) => (r.hosts[2]!.risks![0]!.source = 'javascript:alert(1)')],
+      ['a risk code with markup', (r) => (r.resources[2]!.risks![0]!.code = '<b>')],
+      [
+        `${MAX_REPORT_LIST + 1} risks on a resource`,
+        (r) => (r.resources[2]!.risks = Array(MAX_REPORT_LIST + 1).fill(r.resources[2]!.risks![0]!)),
+      ],
+      ['an integrity with a line break', (r) => (r.resources[2]!.integrity = 'sha384-a\nsha384-b')],
+      ['a 401-character integrity', (r) => (r.resources[2]!.integrity = 'x'.repeat(401))],
+      ['an ownership site with markup', (r) => (r.ownership = [{ site: '<img>', decision: 'yours' }])],
+      [
+        'an ownership answer that is not one',
+        (r) => (r.ownership = [{ site: 'a.example', decision: 'maybe' as 'yours' }]),
+      ],
+      [
+        'a SOA contact that is not a name',
+        (r) => (r.hosts[2]!.soa = { primary: 'ns1.a.example', contact: 'a b' }),
+      ],
+      ['a zone with an upper-case letter', (r) => (r.hosts[2]!.zone = 'JSDELIVR.net')],
+    ])('refuses %s', (_name, mutate) => {
+      const r = withRisks();
+      mutate(r);
+      expect(reportSchema.safeParse(JSON.parse(JSON.stringify(r))).success).toBe(false);
+    });
+  });
+
   it.each<[string, (json: string) => string]>([
     ['Infinity (1e999 in JSON)', (j) => j.replace('"entries":10', '"entries":1e999')],
     ['-Infinity as an ASN', (j) => j.replace('"number":64500', '"number":-1e999')],

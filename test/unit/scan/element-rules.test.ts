@@ -70,6 +70,46 @@ describe('resourcesOfElement', () => {
   });
 });
 
+describe('resourcesOfElement: the integrity attribute, exactly as written', () => {
+  const integrityOf = (tag: string, attrs: Record<string, string>) =>
+    resourcesOfElement(tag, (name) => attrs[name] ?? null, { inHead: true }).map((f) => [
+      f.kind,
+      f.integrity,
+    ]);
+  const SRI = 'sha384-oqVuAfXRKap7fdgcCY5uykM6+R9GqQ8K/uxy9rx7HNQlGYl1kPzQho1wx4JwY8wC';
+
+  it.each<[string, string, Record<string, string>, unknown[][]]>([
+    ['script', 'script', { src: 'a.js', integrity: SRI }, [['script', SRI]]],
+    ['script without one', 'script', { src: 'a.js' }, [['script', undefined]]],
+    ['script with an empty one', 'script', { src: 'a.js', integrity: '' }, [['script', '']]],
+    [
+      'malformed, kept as written',
+      'script',
+      { src: 'a.js', integrity: ' md5-x  ' },
+      [['script', ' md5-x  ']],
+    ],
+    ['stylesheet', 'link', { rel: 'stylesheet', href: 'a.css', integrity: SRI }, [['stylesheet', SRI]]],
+    [
+      'preload of a script',
+      'link',
+      { rel: 'preload', as: 'script', href: 'a.js', integrity: SRI },
+      [['preload', SRI]],
+    ],
+    [
+      'module preload',
+      'link',
+      { rel: 'modulepreload', href: 'm.js', integrity: SRI },
+      [['modulepreload', SRI]],
+    ],
+    // elements that cannot carry integrity never report one
+    ['icon', 'link', { rel: 'icon', href: 'f.ico', integrity: SRI }, [['icon', undefined]]],
+    ['image', 'img', { src: 'a.png', integrity: SRI }, [['image', undefined]]],
+    ['iframe', 'iframe', { src: 'f.html', integrity: SRI }, [['iframe', undefined]]],
+  ])('%s', (_label, tag, attrs, expected) => {
+    expect(integrityOf(tag, attrs)).toEqual(expected);
+  });
+});
+
 describe('parseMetaRefresh', () => {
   it.each<[string, string | null]>([
     ['5; url=https://x/', 'https://x/'],

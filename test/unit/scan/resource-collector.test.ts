@@ -65,6 +65,21 @@ describe('ResourceCollector', () => {
     ]);
   });
 
+  it('keeps the integrity of the element, and drops it when another element loads the file without', () => {
+    const c = new ResourceCollector(page);
+    c.add('/pinned.js', 'script', false, { integrity: 'sha384-a' });
+    c.add('/pinned.js', 'script', false, { integrity: 'sha384-b' });
+    c.add('/twice.js', 'script', false, { integrity: 'sha384-c' });
+    c.add('/twice.js', 'script', false);
+    c.add('/later.js', 'script', false);
+    c.add('/later.js', 'script', false, { integrity: 'sha384-d' });
+    expect(c.resources().map((r) => [new URL(r.url).pathname, r.integrity])).toEqual([
+      ['/pinned.js', 'sha384-a'],
+      ['/twice.js', undefined],
+      ['/later.js', undefined],
+    ]);
+  });
+
   it('drops an inferred literal that the page already references for real', () => {
     const c = new ResourceCollector(page);
     c.add('https://t.example.org/t.js', 'script', false);
