@@ -13,6 +13,11 @@ declare namespace Cloudflare {
     ASN_SOURCE?: string;
     /** Per-client limit on /api/scan, /api/resolve, POST /api/reports; "0" = off; unset = RATE_LIMITS. */
     RATE_LIMIT_PER_MINUTE?: string;
+    /**
+     * Browser Rendering ("browser": {"binding": "BROWSER"} in wrangler.jsonc): rendered scans. Optional: a
+     * deployment without it answers `mode: "auto"` statically (docs/scan.md).
+     */
+    BROWSER?: Fetcher;
   }
 }
 

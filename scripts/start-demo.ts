@@ -16,9 +16,11 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { browserProxyEnv } from '../test/support/browser-proxy-env.ts';
 import { startDohServer, type DohServer } from '../test/support/doh-server.ts';
 import { startFixtureSites, type FixtureSites } from '../test/support/fixture-sites.ts';
 import { startPagesDev, type PagesDev } from '../test/support/pages-dev.ts';
+import { ensureLocalChrome } from './lib/local-chrome.ts';
 import { runOrExit } from './lib/run.ts';
 
 /** The port `npm start` uses too, so links in the README work for both. */
@@ -75,6 +77,8 @@ if (!(await portIsFree(port))) {
 
 const dist = process.env.SITE_DIST ?? 'dist';
 runOrExit('npx', ['astro', 'build', '--outDir', dist]);
+// Rendered scans: wrangler's Chrome for Testing, or Debian's Chromium offline (scripts/lib/local-chrome.ts).
+await ensureLocalChrome();
 
 let doh: DohServer | undefined;
 let sites: FixtureSites | undefined;
@@ -112,7 +116,8 @@ try {
   pages = await startPagesDev(
     { DOH_UPSTREAMS: doh.url, SCAN_ALLOWED_ORIGINS: sites.origins.join(',') },
     state,
-    { port },
+    // The browser reaches the fixture shop's third parties through the fixture internet's proxy.
+    { port, env: browserProxyEnv(sites.render.proxyUrl) },
   );
 } catch (error) {
   console.error('The demo could not start:', error);
