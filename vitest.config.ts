@@ -28,6 +28,8 @@ export default defineConfig({
               compatibilityDate: '2026-08-22',
               compatibilityFlags: ['nodejs_compat'],
               kvNamespaces: ['KV'],
+              // Rendered scans: miniflare launches the local browser (scripts/lib/local-chrome.ts).
+              browserRendering: { binding: 'BROWSER' },
               bindings: {
                 DOH_UPSTREAMS: inject<string>('dohUpstreams'),
                 SCAN_ALLOWED_ORIGINS: inject<string>('scanAllowedOrigins'),

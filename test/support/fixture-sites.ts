@@ -110,8 +110,7 @@ export async function startFixtureSites(): Promise<FixtureSites> {
 
     if (path === '/__fixture/state') {
       response.writeHead(200, { 'content-type': 'application/json' });
-      const renderCanary = { port: render.canaryPort, events: render.events(), leaks: render.leaks() };
-      response.end(JSON.stringify({ origins, canaryOrigins, canaryHits: hits, renderCanary }));
+      response.end(JSON.stringify({ origins, canaryOrigins, canaryHits: hits }));
       return;
     }
     if (await render.handle(request, response, self)) return;

@@ -1,24 +1,23 @@
 /**
  * The internet a rendered scan sees in tests and the offline demo, on loopback:
+ * - pages: test/fixtures/render/pages/, served at `/render/<file>` by the fixture sites (an allowed
+ *   origin), with placeholders filled: {{CANARY}}, {{CANARY_PORT}}, {{SITE}}, {{RUN}}, {{PAD}};
  * - a forward PROXY for the browser (Chromium reads `http_proxy`, which miniflare passes on; loopback
- *   addresses bypass it). It serves the fixture third parties in test/fixtures/render/hosts/<host>/ —
- *   real names (www.googletagmanager.com, connect.facebook.net…) whose DoH answers in the fixture zones
- *   are public, so the fence lets them through as it would on the internet. Any other name it resolves
- *   from the same fixture zones like the browser's resolver would; a request for a private, loopback or
- *   metadata destination that reaches it is a LEAK: the fence let it out. It records the leak and, for
- *   loopback, forwards it to the canary, where it lands as a hit.
- * - a CANARY on one port of 127.0.0.1 and ::1, TCP and UDP: it counts every HTTP request, WebSocket
- *   upgrade, TCP connection (a preconnect) and UDP datagram (WebTransport's QUIC, WebRTC's STUN). The
- *   hostile fixture page aims at it by every route; a test then asserts it saw nothing.
+ *   bypasses it). It serves the fixture third parties in test/fixtures/render/hosts/<host>/ — real names
+ *   whose DoH answers in the fixture zones are public, so the fence lets them through as on the internet.
+ *   Any other name it resolves from the same zones like the browser's resolver would: a request for a
+ *   private, loopback or metadata destination that reaches it is a LEAK (the fence let it out), recorded
+ *   on the scan's canary and, for loopback, forwarded there;
+ * - CANARIES (render-canary.ts): one per scan, chosen by the page URL's `run` query parameter, so a test
+ *   reads exactly what its page did. `GET /render/__canary?run=<id>` returns its port and events.
  * One world per process (the functions and e2e projects share it), started on first use.
  *
  * Mocked, and why: only what cannot exist offline — DNS for public names (the fixture zones answer) and
- * the third parties' servers (the files under hosts/). The browser, its network stack, the fence and
- * the page's scripts are real.
+ * the third parties' servers (the files under hosts/). The browser, its network stack, the fence and the
+ * page's scripts are real.
  */
-import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
-import { createSocket, type Socket as UdpSocket } from 'node:dgram';
 import { readFile, stat } from 'node:fs/promises';
+import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import { isIP, type Socket } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,30 +25,24 @@ import { classifyAddress } from '../../src/core/scan/classify-address.ts';
 import { DEFAULT_ZONES_DIR } from './doh-server.ts';
 import { loadZones } from './doh/zone-file.ts';
 import { ZoneResolver } from './doh/zone-resolver.ts';
+import { startCanary, type Canary, type CanaryEvent } from './render-canary.ts';
 import { listen, trackedServers } from './tracked-servers.ts';
 
 export const RENDER_DIR = fileURLToPath(new URL('../fixtures/render/', import.meta.url));
 const HOSTS_DIR = join(RENDER_DIR, 'hosts');
 const PAGES_DIR = join(RENDER_DIR, 'pages');
-
-/** Paths of requests that prove the canary records (tests send them on purpose); never a leak. */
-export const CONTROL_PATH = '/__control';
-
-export interface CanaryEvent {
-  kind: 'http' | 'upgrade' | 'connection' | 'udp' | 'proxy-leak';
-  detail: string;
-  at: number;
-}
+/** Canaries kept at once; the oldest is stopped past this (a test reads its own within seconds). */
+const MAX_CANARIES = 64;
+/** Longest a page waits for its service worker (`/render/__wait-for-sw`). */
+const SW_WAIT_MS = 5_000;
+/** A 1×1 transparent GIF. */
+const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///ywAAAAAAQABAAACAUwAOw==', 'base64');
 
 export interface RenderWorld {
   /** http://127.0.0.1:PORT, for `http_proxy`. */
   proxyUrl: string;
-  /** The canary's port (the same on 127.0.0.1 and ::1, TCP and UDP). */
-  canaryPort: number;
-  /** Everything the canary and the proxy's leak detector saw, control requests included. */
-  events(): CanaryEvent[];
-  /** Events that are leaks: all but control requests and their connections. */
-  leaks(): CanaryEvent[];
+  /** The canary of a run id ('' = the shared one of pages loaded without `run`). */
+  canary(run: string): Promise<Canary>;
   /** Serves /render/... of a fixture origin; false when the path is not ours. */
   handle(request: IncomingMessage, response: ServerResponse, origin: string): Promise<boolean>;
   stop(): Promise<void>;
@@ -92,48 +85,21 @@ export async function startRenderWorld(): Promise<RenderWorld> {
 }
 
 async function createWorld(): Promise<RenderWorld> {
-  const events: CanaryEvent[] = [];
-  const note = (kind: CanaryEvent['kind'], detail: string) => events.push({ kind, detail, at: Date.now() });
   const { track, stop: stopServers } = trackedServers();
-  const udp: UdpSocket[] = [];
-
-  // The canary: the same port on both loopback families, TCP and UDP.
-  const canaryHandler = (request: IncomingMessage, response: ServerResponse) => {
-    note('http', `${request.method} ${request.headers.host}${request.url}`);
-    response.writeHead(200, { 'content-type': 'text/html', 'access-control-allow-origin': '*' });
-    response.end(
-      '<!doctype html><title>canary</title><script src="http://leaked.canary.test/secret.js"></script>',
-    );
+  const canaries = new Map<string, Promise<Canary>>();
+  const canary = (run: string): Promise<Canary> => {
+    let found = canaries.get(run);
+    if (!found) {
+      found = startCanary();
+      canaries.set(run, found);
+      if (canaries.size > MAX_CANARIES) {
+        const [oldest, stale] = canaries.entries().next().value as [string, Promise<Canary>];
+        canaries.delete(oldest);
+        void stale.then((c) => c.stop());
+      }
+    }
+    return found;
   };
-  const canary4 = track(createServer(canaryHandler));
-  canary4.on('connection', (socket) => note('connection', `${socket.remoteAddress} → 127.0.0.1`));
-  canary4.on('upgrade', (request: IncomingMessage, socket: Socket) => {
-    note('upgrade', `${request.headers.host}${request.url}`);
-    socket.destroy();
-  });
-  const canaryPort = await listen(canary4, 0, '127.0.0.1');
-  const canary6 = track(createServer(canaryHandler));
-  canary6.on('connection', (socket) => note('connection', `${socket.remoteAddress} → ::1`));
-  canary6.on('upgrade', (request: IncomingMessage, socket: Socket) => {
-    note('upgrade', `${request.headers.host}${request.url}`);
-    socket.destroy();
-  });
-  await listen(canary6, canaryPort, '::1').catch(() => null); // no IPv6 loopback: [::1] routes then fail closed anyway
-  for (const [type, address] of [
-    ['udp4', '127.0.0.1'],
-    ['udp6', '::1'],
-  ] as const) {
-    const socket = createSocket(type);
-    socket.on('message', (message, remote) =>
-      note('udp', `${message.length} bytes from ${remote.address}:${remote.port}`),
-    );
-    socket.on('error', () => {});
-    await new Promise<void>((resolve) => {
-      socket.once('error', () => resolve());
-      socket.bind(canaryPort, address, () => resolve());
-    });
-    udp.push(socket);
-  }
 
   const zones = new ZoneResolver(await loadZones(DEFAULT_ZONES_DIR));
   /** Addresses of a name as the fixture zones answer it (the browser's resolver, offline). */
@@ -149,6 +115,10 @@ async function createWorld(): Promise<RenderWorld> {
   };
   const internal = (address: string) =>
     classifyAddress(isIP(address) === 6 ? `[${address}]` : address).category !== 'public';
+  const runOf = (url: URL) => url.searchParams.get('run') ?? '';
+  /** Runs whose service worker reported that it installed, and pages waiting for that. */
+  const installed = new Set<string>();
+  const waiting = new Map<string, Array<() => void>>();
 
   const proxy = track(
     createServer((request, response) => {
@@ -161,7 +131,9 @@ async function createWorld(): Promise<RenderWorld> {
   proxy.on('connect', (request: IncomingMessage, socket: Socket) => {
     // HTTPS through the proxy: fixture hosts speak plain HTTP only. A tunnel to an internal address is a leak.
     const host = (request.url ?? '').replace(/:\d+$/, '');
-    if (addressesOf(host).some(internal)) note('proxy-leak', `CONNECT ${request.url}`);
+    if (addressesOf(host).some(internal)) {
+      void canary('').then((c) => c.note('proxy-leak', `CONNECT ${request.url}`));
+    }
     socket.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');
   });
 
@@ -178,12 +150,13 @@ async function createWorld(): Promise<RenderWorld> {
     if (dir.startsWith(HOSTS_DIR) && (await isDirectory(dir))) return serveVirtualHost(dir, target, response);
     const addresses = addressesOf(host);
     if (addresses.some(internal)) {
-      note('proxy-leak', `${request.method} ${target.href} (${addresses.join(', ')})`);
-      // Forward loopback ones to the canary, as a real resolver would have sent the browser there.
+      const run = await canary(runOf(target));
+      run.note('proxy-leak', `${request.method} ${target.href} (${addresses.join(', ')})`);
+      // Loopback ones go on to the canary, where a real resolver would have sent the browser.
       if (addresses.some((a) => a === '127.0.0.1' || a === '::1')) {
         const forward = httpRequest({
           host: '127.0.0.1',
-          port: canaryPort,
+          port: run.port,
           path: target.pathname + target.search,
           method: request.method,
           headers: request.headers,
@@ -214,15 +187,12 @@ async function createWorld(): Promise<RenderWorld> {
     }
     try {
       const body = await readFile(path);
-      const type = TYPES[extname(path)] ?? 'application/octet-stream';
-      const text =
-        type.startsWith('text/') || type.startsWith('application/json') ? fill(body.toString('utf8')) : body;
       response.writeHead(200, {
-        'content-type': type,
+        'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
         'access-control-allow-origin': '*',
         'cache-control': 'no-store',
       });
-      response.end(text);
+      response.end(body);
     } catch {
       response
         .writeHead(404, { 'content-type': 'text/plain', 'access-control-allow-origin': '*' })
@@ -230,56 +200,68 @@ async function createWorld(): Promise<RenderWorld> {
     }
   }
 
-  /** Placeholders in fixture files: the canary's address and port. */
-  const fill = (text: string, origin = '') =>
-    text
-      .replaceAll('{{CANARY_PORT}}', String(canaryPort))
-      .replaceAll('{{CANARY}}', `http://127.0.0.1:${canaryPort}`)
-      .replaceAll('{{SITE}}', origin);
-
   const proxyPort = await listen(proxy, 0, '127.0.0.1');
 
   return {
     proxyUrl: `http://127.0.0.1:${proxyPort}`,
-    canaryPort,
-    events: () => [...events],
-    leaks: () =>
-      events
-        .filter((e) => !e.detail.includes(CONTROL_PATH) && e.kind !== 'connection')
-        .concat(unexplainedConnections(events)),
+    canary,
     async handle(request, response, origin) {
-      const path = new URL(request.url ?? '/', 'http://x').pathname;
-      if (!path.startsWith('/render/')) return false;
-      const file = normalize(join(PAGES_DIR, decodeURIComponent(path.slice('/render/'.length))));
+      const url = new URL(request.url ?? '/', 'http://x');
+      if (!url.pathname.startsWith('/render/')) return false;
+      const run = runOf(url);
+      const { port } = await canary(run);
+      if (url.pathname === '/render/__sw-installed') {
+        installed.add(run);
+        for (const release of waiting.get(run) ?? []) release();
+        waiting.delete(run);
+        response.writeHead(204, { 'access-control-allow-origin': '*' }).end();
+        return true;
+      }
+      if (url.pathname === '/render/__wait-for-sw') {
+        // Holds a page's load event until its service worker installed (at most SW_WAIT_MS), so the scan
+        // sees what the worker does while it installs.
+        if (!installed.has(run)) {
+          await new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, SW_WAIT_MS);
+            waiting.set(run, [...(waiting.get(run) ?? []), () => (clearTimeout(timer), resolve())]);
+          });
+        }
+        response.writeHead(200, { 'content-type': 'image/gif', 'cache-control': 'no-store' }).end(GIF);
+        return true;
+      }
+      if (url.pathname === '/render/__canary') {
+        const events: CanaryEvent[] = (await canary(run)).events();
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end(JSON.stringify({ port, events }));
+        return true;
+      }
+      const file = normalize(join(PAGES_DIR, decodeURIComponent(url.pathname.slice('/render/'.length))));
       if (!file.startsWith(PAGES_DIR)) {
         response.writeHead(403).end();
         return true;
       }
       try {
-        const body = await readFile(file, 'utf8');
-        const type = TYPES[extname(file)] ?? 'text/plain';
-        response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
-        response.end(fill(body, origin));
+        const body = (await readFile(file, 'utf8'))
+          .replaceAll('{{CANARY_PORT}}', String(port))
+          .replaceAll('{{CANARY}}', `http://127.0.0.1:${port}`)
+          .replaceAll('{{SITE}}', origin)
+          .replaceAll('{{RUN}}', encodeURIComponent(run))
+          .replaceAll('{{PAD}}', 'x'.repeat(1024 * 1024));
+        response.writeHead(200, {
+          'content-type': TYPES[extname(file)] ?? 'text/plain',
+          'cache-control': 'no-store',
+        });
+        response.end(body);
       } catch {
         response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       }
       return true;
     },
     async stop() {
-      for (const socket of udp) socket.close();
+      await Promise.all([...canaries.values()].map(async (c) => (await c).stop()));
       await stopServers();
     },
   };
-}
-
-/**
- * TCP connections to the canary beyond those that carried a control request: a preconnect to the canary,
- * or a WebSocket/HTTP connection whose request never completed, shows up here.
- */
-function unexplainedConnections(events: readonly CanaryEvent[]): CanaryEvent[] {
-  const connections = events.filter((e) => e.kind === 'connection');
-  const controls = events.filter((e) => e.kind === 'http' && e.detail.includes(CONTROL_PATH)).length;
-  return connections.slice(controls);
 }
 
 async function isDirectory(path: string): Promise<boolean> {

@@ -67,6 +67,7 @@ const CHANNEL_MESSAGES: Record<string, string> = {
   connection: 'WebTransport and WebRTC connections are not opened by the scanner.',
   popup: 'New windows are not opened by the scanner.',
   speculation_rules: 'Speculation rules were removed: their prefetches bypass every interception.',
+  scan_ended: 'The scan had ended; requests made while the page unloads are refused.',
 };
 
 export interface FenceOptions {
@@ -93,6 +94,7 @@ export class Fence {
   private readonly unsubscribe: () => void;
   loadedAt: number | null = null;
   crashed = false;
+  private wakers: Array<() => void> = [];
 
   constructor(private readonly options: FenceOptions) {
     this.cdp = options.cdp;
@@ -120,13 +122,44 @@ export class Fence {
     return new Promise((resolve) => this.waiters.set(targetId, resolve));
   }
 
-  /** From now on every paused request is failed: the scan is over (the page may still be unloading). */
+  /**
+   * From now on every paused request is refused and listed as `scan_ended`: the scan is over, the page may
+   * still be unloading (beacons and keep-alive fetches of `pagehide`).
+   */
   close(): void {
     this.closing = true;
   }
 
   dispose(): void {
     this.unsubscribe();
+    this.wake();
+  }
+
+  /** Resolves at the next event that may end the wait (load, crash, the request cap) or after `ms`. */
+  changed(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wakers.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  private wake(): void {
+    const wakers = this.wakers;
+    this.wakers = [];
+    for (const wake of wakers) wake();
+  }
+
+  /** Stops the browser-level layers, so the socket goes quiet before it is closed. */
+  async quiesce(): Promise<void> {
+    await Promise.all([
+      this.cdp
+        .send('Target.setAutoAttach', { autoAttach: false, waitForDebuggerOnStart: false })
+        .catch(() => {}),
+      this.cdp.send('Fetch.disable').catch(() => {}),
+    ]);
   }
 
   /** Requests the fence let through plus the origins it decided (for stats). */
@@ -136,7 +169,9 @@ export class Fence {
 
   private route(event: CdpEvent): void {
     const p = event.params;
-    const key = (id: unknown) => `${event.sessionId ?? ''}|${String(id)}`;
+    // Chrome's request ids are unique across the sessions of a browser, and one request is often seen in
+    // two (an iframe's document starts in its parent's session and finishes in its own).
+    const key = (id: unknown) => String(id);
     switch (event.method) {
       case 'Target.attachedToTarget':
         void this.attached(p as unknown as { sessionId: string; targetInfo: TargetInfo }, event.sessionId);
@@ -175,10 +210,16 @@ export class Fence {
         this.cdp.fire('Page.handleJavaScriptDialog', { accept: false }, event.sessionId);
         return;
       case 'Page.loadEventFired':
-        if (event.sessionId && event.sessionId === this.mainSession) this.loadedAt ??= this.options.now();
+        if (event.sessionId && event.sessionId === this.mainSession) {
+          this.loadedAt ??= this.options.now();
+          this.wake();
+        }
         return;
       case 'Inspector.targetCrashed':
-        if (event.sessionId && event.sessionId === this.mainSession) this.crashed = true;
+        if (event.sessionId && event.sessionId === this.mainSession) {
+          this.crashed = true;
+          this.wake();
+        }
         return;
     }
   }
@@ -221,14 +262,13 @@ export class Fence {
         ...(type === 'page' ? [send('Page.setPrerenderingAllowed', { isAllowed: false })] : []),
       ]);
     } else if (WORKER_TYPES.has(type)) {
-      // Not awaited: a service worker answers Runtime.evaluate only once it runs; the command is queued
-      // ahead of the resume below and runs before the worker's own script.
+      // Sent, not awaited: a paused service worker answers these only once it runs. Commands of a session
+      // run in order, so the guard is evaluated before the worker's own script; the browser-level Fetch
+      // layer already covers the worker's requests.
       void send('Runtime.evaluate', { expression: this.guard });
-      await Promise.all([
-        send('Network.enable'),
-        ...(type === 'worker' ? [] : [send('Fetch.enable', { patterns: REQUEST_STAGE })]),
-        send('Target.setAutoAttach', AUTO_ATTACH),
-      ]);
+      void send('Network.enable');
+      if (type !== 'worker') void send('Fetch.enable', { patterns: REQUEST_STAGE });
+      void send('Target.setAutoAttach', AUTO_ATTACH);
     }
     resume();
     if (type === 'page' && !this.mainSession) {
@@ -247,7 +287,6 @@ export class Fence {
       return this.response(p, sessionId);
     }
     const url = p.request.url;
-    if (this.closing) return fail();
     if (isReportUrl(url)) {
       const report = parseReport(url, this.options.token);
       if (report)
@@ -258,6 +297,9 @@ export class Fence {
           report.code === 'websocket' ? 'websocket' : undefined,
         );
       return fail();
+    }
+    if (this.closing) {
+      return this.refuse(p, sessionId, CHANNEL_CODES.scanEnded, CHANNEL_MESSAGES.scan_ended as string, false);
     }
     const isMainHop =
       p.resourceType === 'Document' &&
@@ -292,7 +334,9 @@ export class Fence {
       );
     }
     const verdict = await this.decisions.decide(url);
-    if (this.closing) return fail();
+    if (this.closing) {
+      return this.refuse(p, sessionId, CHANNEL_CODES.scanEnded, CHANNEL_MESSAGES.scan_ended as string, false);
+    }
     if (verdict.allow) return pass();
     return this.refuse(p, sessionId, verdict.code, verdict.reason, isMainHop);
   }
@@ -359,7 +403,15 @@ export class Fence {
       );
     }
     const html = ['text/html', 'application/xhtml+xml'].includes(mediaType(contentType));
-    const served = html ? await neutraliseSpeculationRules(body, contentType) : body;
+    const rewritten = html ? await neutraliseSpeculationRules(body, contentType) : { body, removed: 0 };
+    if (rewritten.removed > 0) {
+      this.options.log.block(
+        p.request.url,
+        CHANNEL_CODES.speculationRules,
+        CHANNEL_MESSAGES.speculation_rules as string,
+      );
+    }
+    const served = rewritten.body;
     if (isMain) this.options.main.answered(status, contentType, body.byteLength);
     await cdp.send(
       'Fetch.fulfillRequest',

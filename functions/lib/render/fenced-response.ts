@@ -92,13 +92,13 @@ export function fencedHeaders(headers: readonly HeaderEntry[]): HeaderEntry[] {
 export async function neutraliseSpeculationRules(
   body: Uint8Array,
   contentType: string | null,
-): Promise<Uint8Array> {
-  let touched = false;
+): Promise<{ body: Uint8Array; removed: number }> {
+  let removed = 0;
   const rewriter = new HTMLRewriter().on('script[type]', {
     element(element) {
       if (/^\s*speculationrules\s*$/i.test(element.getAttribute('type') ?? '')) {
         element.setAttribute('type', 'text/plain');
-        touched = true;
+        removed += 1;
       }
     },
   });
@@ -106,10 +106,10 @@ export async function neutraliseSpeculationRules(
     const output = await rewriter
       .transform(new Response(body, { headers: { 'content-type': contentType ?? 'text/html' } }))
       .arrayBuffer();
-    return touched ? new Uint8Array(output) : body;
+    return { body: removed > 0 ? new Uint8Array(output) : body, removed };
   } catch {
     // An encoding lol-html cannot parse (UTF-16): served as it came; the guard still covers inserted rules.
-    return body;
+    return { body, removed: 0 };
   }
 }
 

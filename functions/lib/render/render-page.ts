@@ -33,8 +33,10 @@ export type RenderOutcome =
   | { ok: true; page: RenderedPage }
   | { ok: false; code: ScanRefusalCode; message: string; retryAfterSeconds?: number };
 
-/** How often the wait loop looks at the clock and the network (it reacts to events between looks). */
+/** How often the wait loop looks at the clock and the network (load, crash and the cap wake it at once). */
 const POLL_MS = 50;
+/** The read-back after the render: a page that crashed or hangs its main thread gets no longer. */
+const READ_BACK_TIMEOUT_MS = 2_000;
 /** Entries read back from the page (Resource Timing, integrity attributes); a real page has far fewer. */
 const MAX_READ_BACK = 2_000;
 
@@ -114,9 +116,15 @@ export async function renderPage(url: string, deps: RenderDeps): Promise<RenderO
       return { ok: false, code: 'render_failed', message: "The page crashed the browser's renderer." };
     }
     const readBack = await readBackFromPage(cdp, session, targetId);
+    if (fence.crashed) {
+      return { ok: false, code: 'render_failed', message: "The page crashed the browser's renderer." };
+    }
     for (const [name, status] of readBack.rb) log.renderBlockingStatus(name, status);
     const renderMs = now() - started;
+    // Unload the page while the fence still lists: what it sends on its way out is refused and reported.
     fence.close();
+    await cdp.send('Target.disposeBrowserContext', { browserContextId: contextId }).catch(() => {});
+    contextId = null;
     const limitsHit =
       stopReason === 'quiet'
         ? []
@@ -167,6 +175,7 @@ export async function renderPage(url: string, deps: RenderDeps): Promise<RenderO
       );
       healthy &&= disposed;
     }
+    await fence?.quiesce();
     fence?.dispose();
     await lease.release(healthy);
   }
@@ -187,7 +196,7 @@ async function waitForStop(
       if (log.isQuiet()) return 'quiet';
       if (t >= fence.loadedAt + AFTER_LOAD_LIMIT_MS) return 'afterLoadLimit';
     }
-    await new Promise((resolve) => setTimeout(resolve, Math.max(1, Math.min(POLL_MS, deadline - t))));
+    await fence.changed(Math.max(1, Math.min(POLL_MS, deadline - t)));
   }
 }
 
@@ -201,11 +210,13 @@ async function readBackFromPage(
       'Page.createIsolatedWorld',
       { frameId, worldName: 'edge-speed-tools-scan' },
       session,
+      READ_BACK_TIMEOUT_MS,
     );
     const { result } = await cdp.send<{ result: { value?: string } }>(
       'Runtime.evaluate',
       { expression: READ_BACK, contextId: executionContextId, returnByValue: true },
       session,
+      READ_BACK_TIMEOUT_MS,
     );
     const parsed = JSON.parse(result.value ?? '{}') as {
       rb?: Array<[string, string]>;

@@ -25,6 +25,8 @@ export const CHANNEL_CODES = {
   bodyTooLarge: 'body_too_large',
   /** A speculation-rules rule set (prefetches the fence cannot intercept). */
   speculationRules: 'speculation_rules',
+  /** A request made after the scan ended, while the page unloads (beacons, keep-alive fetches). */
+  scanEnded: 'scan_ended',
 } as const;
 
 export type ChannelCode = (typeof CHANNEL_CODES)[keyof typeof CHANNEL_CODES];

@@ -80,8 +80,15 @@ export function guardScript(token: string): string {
   const define = (target, name, value) => {
     try { Object.defineProperty(target, name, { value, writable: true, configurable: true, enumerable: false }); } catch (e) {}
   };
+  // What a refused constructor was aimed at: its URL, or an RTCPeerConnection's STUN/TURN servers.
+  const targets = (name, first) => {
+    if (!name.includes('RTCPeerConnection')) return [first];
+    const list = [];
+    try { for (const server of (first && first.iceServers) || []) list.push(...[].concat(server.urls)); } catch (e) {}
+    return list.length > 0 ? list.slice(0, 5) : ['about:blank'];
+  };
   const refuse = (name, code) => function () {
-    report(code, arguments[0]);
+    for (const target of targets(name, arguments[0])) report(code, target);
     throw new DOMException(name + ' is disabled in the dependency scanner', 'SecurityError');
   }.bind(null);
   // Fixed, not merely replaced: a worker's global gets secure-context interfaces (WebTransport) only after
