@@ -35,6 +35,7 @@ export default defineConfig({
                 SCAN_ALLOWED_ORIGINS: inject<string>('scanAllowedOrigins'),
                 ASN_SOURCE: 'cymru',
                 TEST_DOH_CONTROL: inject<string>('dohControl'),
+                TEST_RENDER_AVAILABLE: inject<string>('renderAvailable'),
               },
               serviceBindings: { ASSETS: await buildPagesASSETSBinding(siteDist) },
             },

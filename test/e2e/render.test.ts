@@ -11,6 +11,11 @@ import { browserSession } from '../support/browser-session.ts';
 
 type Answer = ScanResponse & { error?: { code: string } };
 
+/** "yes", or "no: <why>" (the test setup could launch no browser): then these suites skip, saying why. */
+const renderAvailable = inject('renderAvailable');
+if (renderAvailable !== 'yes') console.log(`rendered-scan e2e suite skipped: ${renderAvailable.slice(4)}`);
+const noBrowser = renderAvailable !== 'yes';
+
 const site = () => inject('scanAllowedOrigins').split(',')[0] as string;
 let counter = 0;
 const page = (name: string) => `${site()}/render/${name}?run=e2e-${Date.now()}-${counter++}`;
@@ -24,7 +29,7 @@ async function scan(url: string, mode?: string): Promise<{ status: number; body:
   return { status: response.status, body: (await response.json()) as Answer };
 }
 
-describe('rendered scans through wrangler pages dev', () => {
+describe.skipIf(noBrowser)('rendered scans through wrangler pages dev', () => {
   it('renders the demo shop by default and records the chain its tag manager starts', async () => {
     const url = page('shop.html');
     const { status, body } = await scan(url);
@@ -64,7 +69,7 @@ describe('rendered scans through wrangler pages dev', () => {
   }, 90_000);
 });
 
-describe.skipIf(!hasChromium)('the mapper page maps the demo shop from a rendered scan', () => {
+describe.skipIf(!hasChromium || noBrowser)('the mapper page maps the demo shop from a rendered scan', () => {
   const session = browserSession();
 
   it('lists the third parties only scripts bring in', async () => {

@@ -15,6 +15,7 @@ import {
   renderScan,
   type CanaryState,
   type RenderedScan,
+  noBrowser,
 } from './render-support.ts';
 
 /** [route: a unique part of its URL, the refusal code expected in `blocked`] */
@@ -85,7 +86,7 @@ const ROUTES: Array<[string, string]> = [
   ['/h-port80-name', 'private_address'],
 ];
 
-describe('the fence against a hostile page', () => {
+describe.skipIf(noBrowser)('the fence against a hostile page', () => {
   let url: string;
   let body: RenderedScan;
   let canary: CanaryState;
@@ -134,7 +135,7 @@ describe('the fence against a hostile page', () => {
   });
 });
 
-describe('the fence against hostile navigations (known gap: preconnects)', () => {
+describe.skipIf(noBrowser)('the fence against hostile navigations (known gap: preconnects)', () => {
   /** No request, upgrade, datagram or proxied leak; at most one bare TCP connection per destination. */
   const expectOnlyPreconnects = async (url: string, destinations: number) => {
     await new Promise((resolve) => setTimeout(resolve, 1_000));

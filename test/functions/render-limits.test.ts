@@ -7,9 +7,9 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_FENCED_BODY_BYTES, MAX_RENDER_REQUESTS } from '../../src/core/render/limits.ts';
 import { site } from './scan-support.ts';
-import { renderPage, renderScan } from './render-support.ts';
+import { renderPage, renderScan, noBrowser } from './render-support.ts';
 
-describe('rendered scan limits', () => {
+describe.skipIf(noBrowser)('rendered scan limits', () => {
   it('stops a page that never goes quiet after the load event plus AFTER_LOAD_LIMIT_MS', async () => {
     const { status, body } = await renderScan(renderPage('poll.html'));
     expect(status, JSON.stringify(body.error)).toBe(200);

@@ -6,9 +6,15 @@
  * (test/fixtures/render/), not from a previous run.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { renderPage, renderScan, resourceEndingWith, type RenderedScan } from './render-support.ts';
+import {
+  renderPage,
+  renderScan,
+  resourceEndingWith,
+  type RenderedScan,
+  noBrowser,
+} from './render-support.ts';
 
-describe('rendered scan: the demo shop (test/fixtures/render/pages/shop.html)', () => {
+describe.skipIf(noBrowser)('rendered scan: the demo shop (test/fixtures/render/pages/shop.html)', () => {
   let url: string;
   let rendered: RenderedScan;
   let staticScan: RenderedScan;
@@ -146,7 +152,7 @@ describe('rendered scan: the demo shop (test/fixtures/render/pages/shop.html)', 
   });
 });
 
-describe('rendered scan: every way a script brings in a request (inject.html)', () => {
+describe.skipIf(noBrowser)('rendered scan: every way a script brings in a request (inject.html)', () => {
   let url: string;
   let body: RenderedScan;
   beforeAll(async () => {

@@ -2,7 +2,17 @@
  * Helpers of the rendered-scan suites (workerd + the local browser + the fixture internet of
  * test/support/render-world.ts).
  */
+import { env } from 'cloudflare:workers';
 import { scan, site, type ScanResult } from './scan-support.ts';
+
+/**
+ * Whether a browser can be launched here ("yes", or "no: <why>", from the test setup). The rendered-scan
+ * suites skip without one and print why, so a skip is never silent.
+ */
+const renderAvailable =
+  (env as unknown as { TEST_RENDER_AVAILABLE?: string }).TEST_RENDER_AVAILABLE ?? 'no: not set up';
+export const noBrowser = renderAvailable !== 'yes';
+if (noBrowser) console.log(`rendered-scan suite skipped: ${renderAvailable.slice(4)}`);
 
 let counter = 0;
 

@@ -18,7 +18,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // The browser of the workers pool (miniflare in this process) reaches fixture third parties through the
   // render world's proxy (render-world.ts); loopback bypasses it. Set before any browser starts.
   Object.assign(process.env, browserProxyEnv(sites.render.proxyUrl));
-  await ensureLocalChrome();
+  // The browser behind the BROWSER binding. Without one (no Chromium, offline) the rendered-scan suites
+  // report themselves skipped with this reason; CI has made Chromium a requirement before we get here.
+  const render = await ensureLocalChrome().then(
+    () => 'yes',
+    (error: unknown) => `no: ${error instanceof Error ? error.message : String(error)}`,
+  );
+  if (render !== 'yes') console.warn(`Rendered-scan tests will be skipped: ${render.slice(4)}`);
+  project.provide('renderAvailable', render);
   return async () => {
     await sites.stop();
     await doh.stop();
@@ -31,6 +38,8 @@ declare module 'vitest' {
     dohControl: string;
     scanAllowedOrigins: string;
     renderProxy: string;
+    /** "yes", or "no: <why>" when no browser can be launched (rendered-scan suites skip, saying why). */
+    renderAvailable: string;
     baseUrl: string;
   }
 }
