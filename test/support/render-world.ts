@@ -45,6 +45,8 @@ export interface RenderWorld {
   canary(run: string): Promise<Canary>;
   /** Serves /render/... of a fixture origin; false when the path is not ours. */
   handle(request: IncomingMessage, response: ServerResponse, origin: string): Promise<boolean>;
+  /** More virtual hosts for the proxy, file by full URL (`npm run bench:scan`'s replays of captures). */
+  addFiles(files: ReadonlyMap<string, { type: string; body: string; location?: string }>): void;
   stop(): Promise<void>;
 }
 
@@ -137,6 +139,9 @@ async function createWorld(): Promise<RenderWorld> {
     socket.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');
   });
 
+  const extraFiles = new Map<string, { type: string; body: string; location?: string }>();
+  const extraHosts = new Set<string>();
+
   async function proxyRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
     let target: URL;
     try {
@@ -146,6 +151,17 @@ async function createWorld(): Promise<RenderWorld> {
       return;
     }
     const host = target.hostname.toLowerCase();
+    if (extraHosts.has(host)) {
+      const file = extraFiles.get(target.href);
+      response.writeHead(file ? (file.location ? 302 : 200) : 404, {
+        ...(file?.location ? { location: file.location } : {}),
+        'content-type': file?.type ?? 'text/plain',
+        'access-control-allow-origin': '*',
+        'cache-control': 'no-store',
+      });
+      response.end(file?.body ?? 'not found');
+      return;
+    }
     const dir = normalize(join(HOSTS_DIR, host));
     if (dir.startsWith(HOSTS_DIR) && (await isDirectory(dir))) return serveVirtualHost(dir, target, response);
     const addresses = addressesOf(host);
@@ -205,6 +221,12 @@ async function createWorld(): Promise<RenderWorld> {
   return {
     proxyUrl: `http://127.0.0.1:${proxyPort}`,
     canary,
+    addFiles(files) {
+      for (const [url, file] of files) {
+        extraFiles.set(url, file);
+        extraHosts.add(new URL(url).hostname);
+      }
+    },
     async handle(request, response, origin) {
       const url = new URL(request.url ?? '/', 'http://x');
       if (!url.pathname.startsWith('/render/')) return false;
