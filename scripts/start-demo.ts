@@ -1,8 +1,10 @@
 /**
  * `npm run start:demo`: the whole product offline, with realistic data. Builds the site, starts the
  * project's loopback DoH server (fixture zones: real CloudFront, Akamai, Fastly, Google, Azure, Cloudflare
- * and Meta hosts with their real CNAME chains and provider addresses) and the scanner's fixture sites,
- * then serves the site and its Functions with `wrangler pages dev` wired to both. Prints what to try.
+ * and Meta hosts with their real CNAME chains and provider addresses) and the scanner's fixture sites
+ * (with the fixture internet rendered scans reach through a proxy, test/support/render-world.ts), then
+ * serves the site and its Functions with `wrangler pages dev` wired to both and a local browser behind the
+ * BROWSER binding (scripts/lib/local-chrome.ts). Prints what to try.
  *
  *   npm run start:demo            http://127.0.0.1:8788
  *   PORT=8790 npm run start:demo  another port
@@ -129,6 +131,11 @@ const base = pages.baseUrl;
 const site = sites.origins[0];
 /** The realistic shop home page: render-blocking third parties on several networks (test/fixtures/sites/shop.html). */
 const scanUrl = `${site}/sites/shop.html`;
+/**
+ * The shop for rendered scans (test/fixtures/render/pages/shop.html): its tag manager brings in LinkedIn,
+ * TikTok and Segment, which brings in Klaviyo and Heap; served through the fixture internet's proxy.
+ */
+const renderedUrl = `${site}/render/shop.html`;
 const generatedUrl = `${site}/third-parties?n=${DEMO_THIRD_PARTIES.length}&hosts=${DEMO_THIRD_PARTIES.join(',')}`;
 
 console.log(`
@@ -136,7 +143,8 @@ console.log(`
 
   TTI calculator       ${base}/tti/?current=8.3&target=5.7
   Dependency mapper    ${base}/deps/
-    scan this URL      ${scanUrl}   (a shop: render-blocking tag managers, CDN CSS, web fonts)
+    scan this URL      ${renderedUrl}   (rendered: a tag manager that brings in further vendors)
+    or this one        ${scanUrl}   (a shop: render-blocking tag managers, CDN CSS, web fonts)
     or this one        ${generatedUrl}
     or this page       ${site}/sites/all-kinds.html   (every kind of reference, fixture hosts)
     or upload the HAR  ${DEMO_HAR}
@@ -145,7 +153,8 @@ console.log(`
   From a shell:
     curl -s ${base}/api/resolve -H 'content-type: application/json' \\
       -d '{"hosts":["assets.fixture-shop.com","www.apple.com","cdnjs.cloudflare.com"],"page":"https://www.fixture-shop.com/"}'
-    curl -s ${base}/api/scan -H 'content-type: application/json' -d '{"url":"${site}/"}'
+    curl -s ${base}/api/scan -H 'content-type: application/json' -d '{"url":"${renderedUrl}"}'
+    curl -s ${base}/api/scan -H 'content-type: application/json' -d '{"url":"${site}/","mode":"static"}'
 
   Ctrl-C stops everything.
 `);
