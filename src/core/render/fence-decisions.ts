@@ -30,6 +30,17 @@ export const CHANNEL_CODES = {
 } as const;
 
 export type ChannelCode = (typeof CHANNEL_CODES)[keyof typeof CHANNEL_CODES];
+
+/** Why each channel is refused, for people (`BlockedRequest.reason`). */
+export const CHANNEL_REASONS: Record<ChannelCode, string> = {
+  websocket: 'WebSockets are not opened by the scanner (the fence cannot check their handshake).',
+  connection: 'WebTransport and WebRTC connections are not opened by the scanner.',
+  popup: 'New windows are not opened by the scanner.',
+  request_limit: 'The page made more requests than a scan follows.',
+  body_too_large: 'The document is larger than the scanner reads.',
+  speculation_rules: 'Speculation rules were removed: their prefetches bypass every interception.',
+  scan_ended: 'The scan had ended; requests made while the page unloads are refused.',
+};
 export type BlockCode = ScanRefusalCode | ChannelCode;
 
 export type FenceVerdict = { allow: true } | { allow: false; code: BlockCode; reason: string };
