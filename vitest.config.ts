@@ -34,6 +34,8 @@ export default defineConfig({
                 { type: 'CompiledWasm', include: ['**/*.wasm'] },
                 { type: 'Data', include: ['**/*.bin'] },
               ],
+              // Rendered scans: miniflare launches the local browser (scripts/lib/local-chrome.ts).
+              browserRendering: { binding: 'BROWSER' },
               bindings: {
                 DOH_UPSTREAMS: inject<string>('dohUpstreams'),
                 SCAN_ALLOWED_ORIGINS: inject<string>('scanAllowedOrigins'),
@@ -41,6 +43,7 @@ export default defineConfig({
                 TEST_DOH_CONTROL: inject<string>('dohControl'),
                 PSI_ENDPOINT: inject<string>('psiEndpoint'),
                 TEST_PSI_CONTROL: inject<string>('psiControl'),
+                TEST_RENDER_AVAILABLE: inject<string>('renderAvailable'),
               },
               serviceBindings: { ASSETS: await buildPagesASSETSBinding(siteDist) },
             },

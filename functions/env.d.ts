@@ -24,6 +24,11 @@ declare namespace Cloudflare {
     PSI_API_KEY?: string;
     /** Milliseconds /api/measure waits for PSI; can only shorten MEASURE_TIME_LIMIT_MS (60 s). */
     PSI_TIME_LIMIT_MS?: string;
+    /**
+     * Browser Rendering ("browser": {"binding": "BROWSER"} in wrangler.jsonc): rendered scans. Optional: a
+     * deployment without it answers `mode: "auto"` statically (docs/scan.md).
+     */
+    BROWSER?: Fetcher;
   }
 }
 

@@ -1,9 +1,11 @@
 /**
  * `npm run start:demo`: the whole product offline, with realistic data. Builds the site, starts the
  * project's loopback DoH server (fixture zones: real CloudFront, Akamai, Fastly, Google, Azure, Cloudflare
- * and Meta hosts with their real CNAME chains and provider addresses) and the scanner's fixture sites,
- * then serves the site and its Functions with `wrangler pages dev` wired to both, and /api/measure to the
- * fixture PageSpeed Insights server (recorded Lighthouse reports of the fixture sites). Prints what to try.
+ * and Meta hosts with their real CNAME chains and provider addresses) and the scanner's fixture sites
+ * (with the fixture internet rendered scans reach through a proxy, test/support/render-world.ts), then
+ * serves the site and its Functions with `wrangler pages dev` wired to both, a local browser behind the
+ * BROWSER binding (scripts/lib/local-chrome.ts), and /api/measure to the fixture PageSpeed Insights server
+ * (recorded Lighthouse reports of the fixture sites). Prints what to try.
  *
  *   npm run start:demo            http://127.0.0.1:8788
  *   PORT=8790 npm run start:demo  another port
@@ -17,10 +19,12 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { browserProxyEnv } from '../test/support/browser-proxy-env.ts';
 import { startDohServer, type DohServer } from '../test/support/doh-server.ts';
 import { startFixtureSites, type FixtureSites } from '../test/support/fixture-sites.ts';
 import { startPagesDev, type PagesDev } from '../test/support/pages-dev.ts';
 import { startPsiServer, type PsiServer } from '../test/support/psi-server.ts';
+import { ensureLocalChrome } from './lib/local-chrome.ts';
 import { runOrExit } from './lib/run.ts';
 
 /** The port `npm start` uses too, so links in the README work for both. */
@@ -84,6 +88,8 @@ if (!(await portIsFree(port))) {
 
 const dist = process.env.SITE_DIST ?? 'dist';
 runOrExit('npx', ['astro', 'build', '--outDir', dist]);
+// Rendered scans: wrangler's Chrome for Testing, or Debian's Chromium offline (scripts/lib/local-chrome.ts).
+await ensureLocalChrome();
 
 let doh: DohServer | undefined;
 let sites: FixtureSites | undefined;
@@ -131,7 +137,8 @@ try {
       PSI_TIME_LIMIT_MS: String(DEMO_PSI_TIME_LIMIT_MS),
     },
     state,
-    { port },
+    // The browser reaches the fixture shop's third parties through the fixture internet's proxy.
+    { port, env: browserProxyEnv(sites.render.proxyUrl) },
   );
 } catch (error) {
   console.error('The demo could not start:', error);
@@ -143,6 +150,11 @@ const base = pages.baseUrl;
 const site = sites.origins[0];
 /** The realistic shop home page: render-blocking third parties on several networks (test/fixtures/sites/shop.html). */
 const scanUrl = `${site}/sites/shop.html`;
+/**
+ * The shop for rendered scans (test/fixtures/render/pages/shop.html): its tag manager brings in LinkedIn,
+ * TikTok and Segment, which brings in Klaviyo and Heap; served through the fixture internet's proxy.
+ */
+const renderedUrl = `${site}/render/shop.html`;
 const generatedUrl = `${site}/third-parties?n=${DEMO_THIRD_PARTIES.length}&hosts=${DEMO_THIRD_PARTIES.join(',')}`;
 
 console.log(`
@@ -153,7 +165,8 @@ console.log(`
     or these           ${site}/sites/simple.html   (no field data)   ${site}/?psi-case=quota   (PSI's quota spent)
                        ${site}/sites/shop.html?psi-case=old-lighthouse   ${site}/?psi-case=slow   ${site}/status/500
   Dependency mapper    ${base}/deps/
-    scan this URL      ${scanUrl}   (a shop: render-blocking tag managers, CDN CSS, web fonts)
+    scan this URL      ${renderedUrl}   (rendered: a tag manager that brings in further vendors)
+    or this one        ${scanUrl}   (a shop: render-blocking tag managers, CDN CSS, web fonts)
     or this one        ${generatedUrl}
     or this page       ${site}/sites/all-kinds.html   (every kind of reference, fixture hosts)
     or upload the HAR  ${DEMO_HAR}
@@ -165,7 +178,8 @@ console.log(`
   From a shell:
     curl -s ${base}/api/resolve -H 'content-type: application/json' \\
       -d '{"hosts":["assets.fixture-shop.com","www.apple.com","cdnjs.cloudflare.com"],"page":"https://www.fixture-shop.com/"}'
-    curl -s ${base}/api/scan -H 'content-type: application/json' -d '{"url":"${site}/"}'
+    curl -s ${base}/api/scan -H 'content-type: application/json' -d '{"url":"${renderedUrl}"}'
+    curl -s ${base}/api/scan -H 'content-type: application/json' -d '{"url":"${site}/","mode":"static"}'
     curl -s '${base}/api/measure?url=${encodeURIComponent(scanUrl)}'
 
   Ctrl-C stops everything.

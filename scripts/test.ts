@@ -1,11 +1,13 @@
 /**
  * `npm test`: build the site once (the workers and browser tests serve dist/), then run every vitest
  * project. Browser tests run when Chromium is installed (CHROMIUM_PATH or /usr/bin/chromium) and are
- * reported as skipped otherwise; CI=true turns a missing Chromium into a failure.
+ * reported as skipped otherwise; CI=true turns a missing Chromium into a failure. Rendered scans run in
+ * the browser wrangler launches (scripts/lib/local-chrome.ts).
  * Ends with one plain summary line, "N passed, N failed, N skipped".
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { ensureLocalChrome } from './lib/local-chrome.ts';
 import { runOrExit } from './lib/run.ts';
 import { quietEnv } from './lib/quiet-env.ts';
 
@@ -21,6 +23,8 @@ if (!existsSync(chromium)) {
 }
 const outDir = process.env.SITE_DIST;
 runOrExit('npx', ['astro', 'build', ...(outDir ? ['--outDir', outDir] : [])]);
+// Rendered-scan tests: the browser miniflare launches (the test setup checks again; cheap when done).
+if (existsSync(chromium)) console.log(`local browser: ${(await ensureLocalChrome()).state}`);
 
 const report = 'test-results/vitest.json';
 const result = spawnSync(

@@ -8,6 +8,7 @@ import {
   type RateLimitName,
 } from '../../src/core/http/rate-limit.ts';
 import { errorResponse } from '../lib/respond.ts';
+import { provideRateLimit, rateLimited } from '../lib/route-rate-limit.ts';
 
 /** Every API answers cross-origin (read-only or body-carrying JSON, no credentials). */
 const CORS: Record<string, string> = {
@@ -75,15 +76,11 @@ export function createApiMiddleware(options: ApiMiddlewareOptions = {}): PagesFu
       const name = limitNameFor(request.method, new URL(request.url).pathname);
       const limiter = name ? limiterFor(context.env, name) : null;
       if (limiter) {
-        const decision = limiter.take(await pseudonym(clientKey(request.headers.get('cf-connecting-ip'))));
-        if (!decision.allowed) {
-          throw new ApiError(
-            429,
-            'rate_limited',
-            `Too many ${limiter.limit.name} requests from your address; retry in ${decision.retryAfterSeconds} s.`,
-            { headers: { 'retry-after': String(decision.retryAfterSeconds) } },
-          );
-        }
+        const client = await pseudonym(clientKey(request.headers.get('cf-connecting-ip')));
+        const decision = limiter.take(client);
+        if (!decision.allowed) throw rateLimited(limiter.limit.name, decision.retryAfterSeconds);
+        // Limits the route takes itself (a scan that starts a browser), for the same client.
+        provideRateLimit(context.data, (more) => limiterFor(context.env, more)?.take(client) ?? null);
       }
       response = await context.next();
       // No route matched: Pages falls through to the static site, which answers unknown paths with

@@ -12,7 +12,7 @@
  */
 import { checkTarget, type HostResolver, type TargetPolicy } from '../../src/core/scan/check-target.ts';
 import { judgeHostname } from '../../src/core/scan/host-policy.ts';
-import { ScanRefusal } from '../../src/core/scan/refusals.ts';
+import { POLICY_REFUSAL_CODES as POLICY_CODES, ScanRefusal } from '../../src/core/scan/refusals.ts';
 
 /** Statuses that carry a Location to follow (Fetch standard, "redirect status"). */
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
@@ -53,15 +53,6 @@ export interface SafeResponse {
   headers: Headers;
   body: LimitedBody;
 }
-
-/** Refusals of policy on a redirect hop become `redirect_refused`; DNS and network failures keep their code. */
-const POLICY_CODES = new Set([
-  'invalid_url',
-  'unsupported_scheme',
-  'credentials_in_url',
-  'port_not_allowed',
-  'private_address',
-]);
 
 export async function safeFetch(input: string, options: SafeFetchOptions): Promise<SafeResponse> {
   const now = options.now ?? Date.now;

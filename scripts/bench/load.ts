@@ -29,6 +29,7 @@ import {
   worldHosts,
   writeWorldZones,
 } from './load-world.ts';
+import { percentiles } from './percentiles.ts';
 
 const FLOWS = Number(process.env.FLOWS ?? 200);
 const PAGES = Number(process.env.PAGES ?? 10);
@@ -50,19 +51,6 @@ interface FlowResult {
   errorCodes: string[];
   /** DoH queries our API reported (stats.queries of the resolve answers). */
   reportedQueries: number;
-}
-
-function percentile(values: number[], p: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-type Percentiles<P extends number> = Record<`p${P}`, number>;
-
-/** Rounded percentiles of `values`, keyed `p50`, `p95`, ... */
-function percentiles<P extends number>(values: number[], ps: readonly P[]): Percentiles<P> {
-  return Object.fromEntries(ps.map((p) => [`p${p}`, Math.round(percentile(values, p))])) as Percentiles<P>;
 }
 
 async function postJson<T>(url: string, body: unknown): Promise<{ status: number; body: T }> {

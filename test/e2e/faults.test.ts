@@ -22,8 +22,15 @@ import { startDohServer, type DohServer } from '../support/doh-server.ts';
 import type { PagesDev } from '../support/pages-dev.ts';
 import { HOST_ERROR_CODES } from '../unit/fuzz/error-codes.ts';
 
-/** Time a call may take beyond its documented deadline: HTTP to wrangler, scheduling on 2 shared cores. */
-const SLACK_MS = 2_500;
+/**
+ * Wall time a call may take on the client: twice its documented deadline. Hanging past the deadline would
+ * take the test's 30-60 s timeout; these bounds only prove "never hangs" and hold on a busy machine. The
+ * deadline itself is checked where it is kept, on the server's own clock (`stats.ms`, when the answer
+ * has one), and the figures are `npm run bench:load`'s.
+ */
+const HANG_FACTOR = 2;
+/** Scheduling inside workerd beyond a deadline it enforces itself (timers fire late on a loaded host). */
+const SERVER_SLACK_MS = 1_000;
 const SCAN_DEADLINE_MS = PAGE_TIME_LIMIT_MS + STYLESHEET_TIME_LIMIT_MS;
 /** Half of all queries fail, spread over every fault kind the DoH server has: the brief's worst case. */
 const HALF_FAULTY = {
@@ -73,7 +80,8 @@ function expectWithinDeadline(
 ) {
   for (const call of calls) {
     expect(call.status, JSON.stringify(call.body).slice(0, 300)).toBe(200);
-    expect(call.ms).toBeLessThan(RESOLVE_DEADLINE_MS + SLACK_MS);
+    expect(call.ms).toBeLessThan(RESOLVE_DEADLINE_MS * HANG_FACTOR);
+    expect(call.body.stats?.ms ?? 0).toBeLessThan(RESOLVE_DEADLINE_MS + SERVER_SLACK_MS);
   }
   const answered = calls.flatMap((c) => c.body.hosts);
   expect(answered.map((h) => h.host).sort()).toEqual([...hosts].sort());
@@ -152,7 +160,8 @@ describe.concurrent('/api/scan against a hostile origin', () => {
       const body = (await response.json()) as ScanResponse & { error?: { code: string } };
       const ms = Date.now() - started;
       expect(response.status, JSON.stringify(body).slice(0, 300)).toBeLessThan(500);
-      expect(ms).toBeLessThan(SCAN_DEADLINE_MS + SLACK_MS);
+      expect(ms).toBeLessThan(SCAN_DEADLINE_MS * HANG_FACTOR);
+      if (body.stats) expect(body.stats.ms).toBeLessThan(SCAN_DEADLINE_MS + SERVER_SLACK_MS);
       if (response.status >= 400) {
         expect(Object.keys(SCAN_REFUSALS)).toContain(body.error?.code);
       } else {

@@ -44,19 +44,24 @@ export async function postScan(
 
 export type ScanResult = ScanResponse & { stats: NonNullable<ScanResponse['stats']> };
 
+/**
+ * A scan through the route. Static unless asked otherwise: the static path's tests stay about the static
+ * scanner (and fast); rendered scans have their own suites (render-*.test.ts).
+ */
 export async function scan(
   url: string,
+  mode: 'auto' | 'rendered' | 'static' = 'static',
 ): Promise<{ status: number; body: ScanResult & { error?: { code: string; message: string } } }> {
-  const response = await postScan({ url });
+  const response = await postScan({ url, mode });
   return {
     status: response.status,
     body: (await response.json()) as ScanResult & { error?: { code: string; message: string } },
   };
 }
 
-/** The refusal code of a scan, or "ok". */
-export async function outcome(url: string): Promise<string> {
-  const { status, body } = await scan(url);
+/** The refusal code of a (static) scan, or "ok". */
+export async function outcome(url: string, mode: 'auto' | 'rendered' | 'static' = 'static'): Promise<string> {
+  const { status, body } = await scan(url, mode);
   return status === 200 ? 'ok' : `${status} ${body.error?.code}`;
 }
 

@@ -12,11 +12,12 @@
  * Test code inside workerd learns the canary's addresses and hits from `GET {origins[0]}/__fixture/state`.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { startRenderWorld, type RenderWorld } from './render-world.ts';
+import { listen, trackedServers } from './tracked-servers.ts';
 
 export interface CanaryHit {
   server: string;
@@ -33,6 +34,8 @@ export interface FixtureSites {
   canaryOrigins: string[];
   /** Every request the canary received. */
   canaryHits(): CanaryHit[];
+  /** Rendered scans' world: /render/ pages, the browser's proxy and its canary (render-world.ts). */
+  render: RenderWorld;
   stop(): Promise<void>;
 }
 
@@ -55,19 +58,10 @@ const TYPES: Record<string, string> = {
 
 export async function startFixtureSites(): Promise<FixtureSites> {
   const hits: CanaryHit[] = [];
-  const servers: Server[] = [];
-  const sockets = new Set<Socket>();
+  const { track, stop: stopServers } = trackedServers();
   const timers = new Set<ReturnType<typeof setInterval>>();
   let gzipBomb: Buffer | null = null;
-
-  const track = (server: Server) => {
-    servers.push(server);
-    server.on('connection', (socket) => {
-      sockets.add(socket);
-      socket.on('close', () => sockets.delete(socket));
-    });
-    return server;
-  };
+  const render = await startRenderWorld();
 
   const canaryOrigins: string[] = [];
   const canaryHandler = (name: string) => (request: IncomingMessage, response: ServerResponse) => {
@@ -119,6 +113,7 @@ export async function startFixtureSites(): Promise<FixtureSites> {
       response.end(JSON.stringify({ origins, canaryOrigins, canaryHits: hits }));
       return;
     }
+    if (await render.handle(request, response, self)) return;
     if (path === '/' || path === '/index.html') return serveFile('simple.html', response);
     if (path.startsWith('/sites/')) return serveFile(path.slice('/sites/'.length), response);
 
@@ -290,12 +285,11 @@ export async function startFixtureSites(): Promise<FixtureSites> {
     origins,
     canaryOrigins,
     canaryHits: () => [...hits],
+    render,
     stop: async () => {
+      await render.stop();
       for (const timer of timers) clearInterval(timer);
-      for (const socket of sockets) socket.destroy();
-      await Promise.all(
-        servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))),
-      );
+      await stopServers();
     },
   };
 }
@@ -338,16 +332,6 @@ function thirdPartyPage(n: number, hostList: string): string {
         : `<img src="https://${host}/pixel.gif">`,
     );
   return `<!doctype html><html><head><title>third parties</title>${tags.join('\n')}</head><body><p>bench</p></body></html>`;
-}
-
-function listen(server: Server, port: number, host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve((server.address() as AddressInfo).port);
-    });
-  });
 }
 
 /** Port 80 on 127.0.0.1, or on a random other loopback address when taken; null when not permitted (not root). */

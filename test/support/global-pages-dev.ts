@@ -2,6 +2,7 @@ import type { TestProject } from 'vitest/node';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { browserProxyEnv } from './browser-proxy-env.ts';
 import { startPagesDev } from './pages-dev.ts';
 
 /** Serves the built site with its Functions for the e2e project, wired to the loopback servers. */
@@ -19,6 +20,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       PSI_TIME_LIMIT_MS: '4000',
     },
     state,
+    { env: browserProxyEnv(project.getProvidedContext().renderProxy) },
   );
   project.provide('baseUrl', server.baseUrl);
   return async () => {

@@ -38,6 +38,8 @@ export interface PagesDevLaunch {
   /** More flags, e.g. compatibility settings for a site served outside the project. */
   flags?: string[];
   logLevel?: 'error' | 'warn';
+  /** More environment for wrangler and the browser it starts (e.g. browserProxyEnv). */
+  env?: Record<string, string>;
 }
 
 /** How long wrangler and workerd get to answer the first request (first 200 takes 2-3 s, STACK.md). */
@@ -66,7 +68,7 @@ export async function launchPagesDev(launch: PagesDevLaunch): Promise<PagesDev> 
   // Own process group, so stop() ends wrangler and the workerd it starts, not just the launcher.
   const child: ChildProcess = spawn(process.execPath, [wranglerBin, ...args], {
     cwd: launch.cwd,
-    env: quietEnv,
+    env: { ...quietEnv, ...launch.env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
@@ -106,9 +108,15 @@ export async function launchPagesDev(launch: PagesDevLaunch): Promise<PagesDev> 
 export async function startPagesDev(
   bindings: Record<string, string>,
   persistTo: string,
-  options: { port?: number } = {},
+  options: { port?: number; env?: Record<string, string> } = {},
 ): Promise<PagesDev> {
-  return launchPagesDev({ site: process.env.SITE_DIST ?? 'dist', bindings, persistTo, port: options.port });
+  return launchPagesDev({
+    site: process.env.SITE_DIST ?? 'dist',
+    bindings,
+    persistTo,
+    port: options.port,
+    env: options.env,
+  });
 }
 
 function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {

@@ -15,12 +15,16 @@ export interface RateLimit {
   burst: number;
 }
 
-export type RateLimitName = 'scan' | 'resolve' | 'reports' | 'measure';
+export type RateLimitName = 'scan' | 'render' | 'resolve' | 'reports' | 'measure';
 
 /**
  * The default limits per client. Sized from what one person using the mapper needs, with room to spare:
  * - scan: one map = one scan; 6 maps back to back, then one every 5 s. A scan costs a page fetch of up to
- *   several MB and CPU for extraction, so it is the tightest.
+ *   several MB and CPU for extraction.
+ * - render: the scans among those that start a browser (counted by /api/scan itself, on top of `scan`):
+ *   3 back to back, then one every 10 s. A rendered scan holds a browser for up to
+ *   RENDER_TIME_LIMIT_MS, which is billed by the second and capped per day on the free plan (docs/scan.md),
+ *   so it is the tightest; past it a `mode: "auto"` scan answers statically instead of refusing.
  * - resolve: one map = one call per batch of MAX_HOSTS_PER_REQUEST (9) hosts, so the largest map the page
  *   builds (MAX_MAP_HOSTS = 400 hosts) is 45 calls: a burst of 60 covers it, then 2 calls a second.
  * - reports: saving a shareable report writes to KV (1,000 writes a day on the free plan), so a person
@@ -31,6 +35,7 @@ export type RateLimitName = 'scan' | 'resolve' | 'reports' | 'measure';
  */
 export const RATE_LIMITS: Readonly<Record<RateLimitName, RateLimit>> = {
   scan: { name: 'scan', perMinute: 12, burst: 6 },
+  render: { name: 'render', perMinute: 6, burst: 3 },
   resolve: { name: 'resolve', perMinute: 120, burst: 60 },
   reports: { name: 'reports', perMinute: 6, burst: 3 },
   measure: { name: 'measure', perMinute: 4, burst: 4 },
@@ -158,6 +163,7 @@ export function limitsFromEnv(value: string | undefined): Readonly<Record<RateLi
   if (n === 0) return null;
   return {
     scan: { name: 'scan', perMinute: n, burst: n },
+    render: { name: 'render', perMinute: n, burst: n },
     resolve: { name: 'resolve', perMinute: n, burst: n },
     reports: { name: 'reports', perMinute: n, burst: n },
     measure: { name: 'measure', perMinute: n, burst: n },
@@ -165,7 +171,8 @@ export function limitsFromEnv(value: string | undefined): Readonly<Record<RateLi
 }
 
 /**
- * Which limit a request counts against, or null for the cheap routes. Paths are compared without a
+ * Which limit a request counts against at the door, or null for the cheap routes (`render` is not one of
+ * these: /api/scan takes it itself once it knows the scan will start a browser). Paths are compared without a
  * trailing slash and case-insensitively, so `/API/Scan/` cannot slip past if the router accepts it.
  * Preflights (OPTIONS) are never counted.
  */

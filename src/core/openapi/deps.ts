@@ -163,9 +163,18 @@ export const scanResponseSchema = z.object({
     .optional()
     .meta({ description: 'Set when a rendered scan was wanted but the static scan answered, and why.' }),
   blocked: z
-    .array(z.object({ url: z.string(), reason: z.string() }))
+    .array(
+      z.object({
+        url: z.string(),
+        reason: z.string().meta({ description: 'Why, for people.' }),
+        code: z.string().optional().meta({
+          description:
+            'Why, as a stable code: a target-policy refusal (private_address, port_not_allowed, dns_failed, …) or a channel refused outright (websocket, connection, popup, request_limit, body_too_large, speculation_rules).',
+        }),
+      }),
+    )
     .optional()
-    .meta({ description: 'Requests of the page refused by the target policy (rendered scans).' }),
+    .meta({ description: 'Requests of the page refused by the browser fence (rendered scans).' }),
   page: z.object({
     requestedUrl: z.string(),
     finalUrl: z.string().meta({ description: 'After redirects.' }),
@@ -193,6 +202,21 @@ export const scanResponseSchema = z.object({
       stylesheetsFailed: z.number().int().min(0),
       parserError: z.string().optional(),
       cache: z.enum(['hit', 'miss']).optional(),
+      render: z
+        .object({
+          requests: z.number().int().min(0),
+          blocked: z.number().int().min(0),
+          reusedSession: z.boolean(),
+          browserMs: z.number().min(0),
+          renderMs: z.number().min(0),
+          loadMs: z.number().min(0).optional(),
+          stopReason: z.enum(['quiet', 'afterLoadLimit', 'timeLimit', 'requestLimit']),
+        })
+        .optional()
+        .meta({
+          description:
+            "Rendered scans: the browser's side (requests, refusals, session reuse, times, why it stopped).",
+        }),
     })
     .optional(),
 });

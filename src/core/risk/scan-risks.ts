@@ -5,7 +5,7 @@
  * plain preload (the element that uses the file does the check) and a request only the browser saw
  * (a script-inserted one) are not judged for SRI.
  */
-import { typeFromScanKind } from '../map/resource-type.ts';
+import { typeFromChrome, typeFromScanKind } from '../map/resource-type.ts';
 import type { Resource, ResourceKind } from '../scan/types.ts';
 import { resourceRisks, type ResourceFact } from './resource-risks.ts';
 
@@ -31,7 +31,10 @@ export function factOfScanResource(resource: Resource): ResourceFact {
   return {
     url: resource.url,
     host: resource.host,
-    type: typeFromScanKind(resource.kind, path),
+    // A request only the browser saw is typed by the browser (a form post, an image pixel, an XHR).
+    type:
+      (resource.kind === 'browser' && resource.resourceType ? typeFromChrome(resource.resourceType) : null) ??
+      typeFromScanKind(resource.kind, path),
     ...(fromElement ? { integrity: resource.integrity ?? null } : {}),
   };
 }

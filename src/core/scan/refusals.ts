@@ -10,6 +10,11 @@
  * - 422: the URL is understood but the scanner refuses it by policy (SSRF rules, redirects, not HTML).
  * - 424 (Failed Dependency, RFC 4918): the target site or its DNS failed us. A 502/504 would be the
  *   conventional gateway answer, but it would blame us, trip 5xx alerting and be retried by clients.
+ *   A rendered scan (`mode: "rendered"`) that gets no browser is the same kind of failure: the browser
+ *   service is a dependency, not bad input, and it is not our bug either, so it is a 424 too
+ *   (`browser_unavailable`, with Retry-After when the service said when), as is a render that failed on
+ *   the page's side (`render_failed`: the page crashed the renderer). `mode: "auto"` never answers with
+ *   these: it falls back to the static scan and says why in `fallback`.
  */
 export const SCAN_REFUSALS = {
   invalid_request: 400,
@@ -28,7 +33,21 @@ export const SCAN_REFUSALS = {
   origin_unreachable: 424,
   origin_error: 424,
   timeout: 424,
+  browser_unavailable: 424,
+  render_failed: 424,
 } as const;
+
+/**
+ * Refusals of the target policy itself (not of DNS or the network): on a redirect hop they become
+ * `redirect_refused`, so a caller can tell "you asked for a private address" from "the site sent us there".
+ */
+export const POLICY_REFUSAL_CODES: ReadonlySet<ScanRefusalCode> = new Set([
+  'invalid_url',
+  'unsupported_scheme',
+  'credentials_in_url',
+  'port_not_allowed',
+  'private_address',
+]);
 
 export type ScanRefusalCode = keyof typeof SCAN_REFUSALS;
 

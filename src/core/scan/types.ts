@@ -83,7 +83,7 @@ export interface ScanResponse {
   /** Set when a rendered scan was wanted (`mode: "auto"`) but the static scan answered instead, and why. */
   fallback?: { code: string; message: string };
   /** Requests the page made that the target policy refused (rendered scans): aborted, and listed here. */
-  blocked?: Array<{ url: string; reason: string }>;
+  blocked?: BlockedRequest[];
   page: {
     requestedUrl: string;
     finalUrl: string;
@@ -100,6 +100,37 @@ export interface ScanResponse {
   stats?: ScanStats;
 }
 
+/** A request (or a connection) of a rendered page that the browser's fence refused. */
+export interface BlockedRequest {
+  url: string;
+  /** Why, for people. */
+  reason: string;
+  /**
+   * Why, as a stable code: a refusal code of the target policy (`private_address`, `port_not_allowed`,
+   * `dns_failed`…) or a channel the fence refuses outright (`websocket`, `connection`, `popup`,
+   * `request_limit`, `body_too_large`, `speculation_rules`); docs/scan.md lists them.
+   */
+  code?: string;
+}
+
+/** How a rendered scan went (rendered scans only). */
+export interface RenderStats {
+  /** Requests the fence let through (at most `limits.maxRenderRequests`). */
+  requests: number;
+  /** Requests and connections the fence refused (all of them; `blocked` lists the first ones). */
+  blocked: number;
+  /** Whether an open browser session was reused (no browser launch). */
+  reusedSession: boolean;
+  /** Time to get a browser: launch or reconnect. */
+  browserMs: number;
+  /** Time from navigation to the end of the render. */
+  renderMs: number;
+  /** Time from navigation to the page's load event (absent when it never came). */
+  loadMs?: number;
+  /** Why the scan stopped waiting: the network went quiet, or a cap (docs/scan.md, "When a render stops"). */
+  stopReason: 'quiet' | 'afterLoadLimit' | 'timeLimit' | 'requestLimit';
+}
+
 export interface ScanStats {
   ms: number;
   encoding: string;
@@ -112,4 +143,6 @@ export interface ScanStats {
   parserError?: string;
   /** "hit" when served from the scan cache. */
   cache?: 'hit' | 'miss';
+  /** Rendered scans: the browser's side of the scan. */
+  render?: RenderStats;
 }

@@ -11,4 +11,8 @@ describe('wrangler.jsonc', () => {
     expect(vars.SCAN_ALLOWED_ORIGINS).toBe('');
     expect(parseAllowedOrigins(vars.SCAN_ALLOWED_ORIGINS).size).toBe(0);
   });
+
+  it('declares the Browser Rendering binding the rendered scan reads (env.BROWSER)', () => {
+    expect(config.browser).toEqual({ binding: 'BROWSER' });
+  });
 });
