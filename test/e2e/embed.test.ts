@@ -73,7 +73,15 @@ describe.skipIf(!hasChromium)('/embed/tti/ in Chromium', () => {
   it('the snippet ignores messages from anyone but its own frame and clamps what it accepts', async () => {
     const page = await blogWith(embedSnippet(TOOL));
     await page.frameLocator('iframe').locator('#tti-result').waitFor();
-    const settled = await page.locator('iframe').evaluate((f) => f.getBoundingClientRect().height);
+    // Settled: the frame has posted its own height (the snippet's default height is taller).
+    const content = await page
+      .frameLocator('iframe')
+      .locator('#tti-embed')
+      .evaluate((el) => Math.ceil(el.getBoundingClientRect().height));
+    await expect
+      .poll(() => page.locator('iframe').evaluate((f) => f.getBoundingClientRect().height))
+      .toBe(content);
+    const settled = content;
     // The blog page itself (or any other window) posting the same shape changes nothing.
     await page.evaluate(() =>
       window.postMessage({ type: 'edge-speed-tools:embed-height', version: 1, height: 50 }, '*'),

@@ -84,6 +84,18 @@ describe.skipIf(!hasChromium || noBrowser)('the mapper page maps the demo shop f
       },
     );
     expect(errors).toEqual([]);
+    expect(await tab.locator('#deps-method').getAttribute('data-method')).toBe('rendered');
+    // Who brought whom: the tag manager loaded Segment, which loaded Klaviyo.
+    await tab.waitForSelector('li.deps-chain[data-host="static.klaviyo.com"]');
+    const klaviyo = await tab
+      .locator('li.deps-chain[data-host="static.klaviyo.com"] .deps-chain-sentence')
+      .innerText();
+    expect(klaviyo).toContain('www.googletagmanager.com');
+    expect(klaviyo).toContain('cdn.segment.com');
+    expect(klaviyo.indexOf('www.googletagmanager.com')).toBeLessThan(klaviyo.indexOf('cdn.segment.com'));
+    // The graph offers the loader arrows: a rendered scan knows its loaders.
+    await tab.waitForSelector('#deps-graph svg');
+    expect(await tab.locator('#deps-loaders-toggle').isVisible()).toBe(true);
     const text = await tab.locator('body').innerText();
     for (const host of [
       'snap.licdn.com',
