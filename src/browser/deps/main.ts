@@ -6,7 +6,6 @@ import { MAX_HOSTS_PER_REQUEST } from '../../core/dns/limits.ts';
 import { HAR_MAX_BYTES } from '../../core/har/limits.ts';
 import { exportFileName, toCsv, toJson } from '../../core/map/export.ts';
 import { hostsFromScan, reportBaseFromScan } from '../../core/map/from-scan.ts';
-import { layoutGraph } from '../../core/map/graph-layout.ts';
 import { plainError } from '../../core/map/plain-errors.ts';
 import { isReportId } from '../../core/map/report-id.ts';
 import { RESOLVE_CONCURRENCY, resolveInBatches } from '../../core/map/resolve-batches.ts';
@@ -16,9 +15,12 @@ import { withDecision } from '../../core/ownership/apply-ownership.ts';
 import { reportView } from '../../core/ownership/report-view.ts';
 import type { ResolvedHost } from '../../core/resolve/types.ts';
 import { loadReport, resolveHosts, scanPage } from './api.ts';
-import { clearBox, describe, explain, fillError } from './error-box.ts';
+import { chainsDrawn, renderChainsSoon } from './chains-panel.ts';
+import { clearBox, explain, fillError } from './error-box.ts';
+import { clearGraph, drawGraph } from './graph-panel.ts';
+import { wireHarInput } from './har-input.ts';
 import { resetSave, setShownProvider, wireSave } from './saved-link.ts';
-import { byId, download, h, markScrollables } from './dom.ts';
+import { byId, download, markScrollables } from './dom.ts';
 import { renderBlocked } from './render-blocked.ts';
 import {
   renderBreaksPicker,
@@ -34,7 +36,6 @@ import { badgesOf, renderOwnership, renderRisks } from './render-risks.ts';
 const form = byId<HTMLFormElement>('deps-url-form');
 const urlInput = byId<HTMLInputElement>('deps-url');
 const urlError = byId('deps-url-error');
-const fileInput = byId<HTMLInputElement>('deps-har');
 const harError = byId('deps-har-error');
 const drop = byId('deps-drop');
 const feedback = byId('deps-feedback');
@@ -92,33 +93,6 @@ function revealProgress(): void {
   feedback.scrollIntoView({ block: 'nearest' });
 }
 
-/**
- * The chains view (render-chains.ts) is loaded with the first map, not with the page. Each render queues
- * its drawing on this one promise, so drawings run in the order asked, and awaiting the promise waits for
- * every drawing queued before.
- */
-let chainsView: Promise<typeof import('./render-chains.ts')> | null = null;
-
-/** Draws `shown` (the report as the views read it: report-view.ts) while `report` is still the map on screen. */
-function renderChainsSoon(report: DependencyReport, shown: DependencyReport): void {
-  chainsView ??= import('./render-chains.ts');
-  chainsView.then(
-    (view) => {
-      if (current === report) view.renderChains(shown);
-    },
-    (error: unknown) => {
-      byId('deps-chains').replaceChildren(
-        h('p', {}, `The chains could not be shown (${describe(error)}). Reload the page to try again.`),
-      );
-    },
-  );
-}
-
-/** Waits until the chains queued so far are drawn (or could not be). */
-async function chainsDrawn(): Promise<void> {
-  await chainsView?.catch(() => undefined);
-}
-
 /** Hosts still resolving, as last drawn: a "probably yours" answer redraws with them. */
 let shownPending: ReadonlySet<string> = new Set();
 
@@ -138,17 +112,11 @@ function render(report: DependencyReport, pending: ReadonlySet<string>): void {
   renderRisks(view.report);
   renderProviders(view.report);
   setShownProvider(renderBreaksPicker(view.report, wantedProvider), false);
-  renderChainsSoon(report, view.report);
+  renderChainsSoon(view.report, () => current === report);
   renderHosts(view.report, pending, badges);
   renderGraphTable(view.report, badges);
   markScrollables(results);
 }
-
-const loadersToggle = byId('deps-loaders-toggle');
-const loadersBox = byId<HTMLInputElement>('deps-graph-loaders');
-loadersBox.addEventListener('change', () => {
-  byId('deps-graph').classList.toggle('deps-show-loaders', loadersBox.checked);
-});
 
 /** The reader's answer to "probably yours": kept on the report (and so in a saved map), then everything redrawn. */
 function decide(site: string, answer: 'yours' | 'not-yours' | null): void {
@@ -165,29 +133,6 @@ function decide(site: string, answer: 'yours' | 'not-yours' | null): void {
     ?.focus();
 }
 
-async function drawGraph(report: DependencyReport): Promise<void> {
-  const holder = byId('deps-graph');
-  try {
-    // d3 only once there is something to draw: it is not in the page's first script.
-    const view = await import('./graph-view.ts');
-    const shown = reportView(report).report;
-    const layout = layoutGraph(shown);
-    const loaders = view.buildLoaderLinks(shown, layout);
-    // The arrows' switch only where there are arrows (none from a static scan or a Firefox HAR).
-    loadersToggle.hidden = loaders.length === 0;
-    holder.classList.toggle('deps-show-loaders', loadersBox.checked && loaders.length > 0);
-    view.drawGraph(holder, byId('deps-graph-details'), layout, loaders);
-  } catch (error) {
-    holder.replaceChildren(
-      h(
-        'p',
-        {},
-        `The graph could not be drawn (${describe(error)}). The table below has the same information.`,
-      ),
-    );
-  }
-}
-
 /** Resolves every host in batches, drawing each batch as it lands. */
 async function map(base: Omit<DependencyReport, 'hosts'>, hosts: string[]): Promise<void> {
   running?.abort();
@@ -199,8 +144,7 @@ async function map(base: Omit<DependencyReport, 'hosts'>, hosts: string[]): Prom
   current = report;
   resetSave(null);
   byId('deps-export').hidden = true;
-  byId('deps-graph').replaceChildren();
-  loadersToggle.hidden = true;
+  clearGraph();
   progress.max = hosts.length;
   progress.value = 0;
   progress.hidden = false;
@@ -285,69 +229,18 @@ form.addEventListener('submit', (event) => {
   void scan(urlInput.value);
 });
 
-function showHarError(lead: string, code: string): void {
-  clearResults();
-  fillError(harError, lead, undefined, code);
-  harError.scrollIntoView({ block: 'nearest' });
-}
-
-/**
- * The HAR reader (parser and initiators) is loaded when a file is picked: most visits scan a URL, and
- * the page's first script stays the smaller for it (docs/mapper.md "Figures").
- */
-async function loadHarReader() {
-  const [har, base] = await Promise.all([
-    import('../../core/har/parse-har.ts'),
-    import('../../core/map/from-har.ts'),
-  ]);
-  return { ...har, ...base };
-}
-
-async function importHar(file: File): Promise<void> {
-  clearErrors();
-  let reader: Awaited<ReturnType<typeof loadHarReader>>;
-  try {
-    reader = await loadHarReader();
-  } catch (error) {
-    return showHarError(
-      `The HAR reader could not be loaded (${describe(error)}). Check your connection, reload the page and try again.`,
-      'network_error',
-    );
-  }
-  const tooBig = reader.checkHarSize(file.size);
-  if (tooBig) return showHarError(tooBig.message, tooBig.code);
-  if (file.size === 0) {
-    return showHarError(
-      `${file.name} is empty. Export the HAR again from the browser's Network panel after the page has loaded.`,
-      'har_empty',
-    );
-  }
-  setStatus(`Reading ${file.name}…`);
-  revealProgress();
-  const parsed = reader.parseHar(await file.text());
-  if (!parsed.ok) return showHarError(`${file.name}: ${parsed.message}`, parsed.code);
-  await map(reader.reportBaseFromHar(parsed, new Date().toISOString()), parsed.hosts);
-}
-
-fileInput.addEventListener('change', () => {
-  const file = fileInput.files?.[0];
-  // Cleared, so picking the same file again (after editing it, or to map it afresh) fires change again.
-  fileInput.value = '';
-  if (file) void importHar(file);
-});
-for (const type of ['dragenter', 'dragover'] as const) {
-  drop.addEventListener(type, (event) => {
-    event.preventDefault();
-    drop.classList.add('deps-drop-active');
-  });
-}
-for (const type of ['dragleave', 'drop'] as const) {
-  drop.addEventListener(type, () => drop.classList.remove('deps-drop-active'));
-}
-drop.addEventListener('drop', (event) => {
-  event.preventDefault();
-  const file = event.dataTransfer?.files[0];
-  if (file) void importHar(file);
+wireHarInput({
+  start: clearErrors,
+  fail(lead, code) {
+    clearResults();
+    fillError(harError, lead, undefined, code);
+    harError.scrollIntoView({ block: 'nearest' });
+  },
+  reading(name) {
+    setStatus(`Reading ${name}…`);
+    revealProgress();
+  },
+  map,
 });
 
 picker.addEventListener('change', () => {
