@@ -105,8 +105,9 @@ describe.skipIf(!hasChromium)('/embed/tti/ in Chromium', () => {
     await frame.locator('#f-target').fill('5');
     const expected = formatPct(computeTti({ current: 10, target: 5 }).conversion.liftPct);
     await expect.poll(() => frame.locator('[data-figure="lift"] .value').innerText()).toBe(expected);
+    // The link's builder is a lazy chunk fetched on the first new result: allow for a busy machine.
     await expect
-      .poll(() => frame.locator('#tti-open-full').getAttribute('href'))
+      .poll(() => frame.locator('#tti-open-full').getAttribute('href'), { timeout: 10_000 })
       .toBe('/tti/?current=10&target=5&utm_source=embed&utm_medium=iframe&utm_campaign=tti-calculator');
     expect(await frame.locator('#tti-open-full').getAttribute('target')).toBe('_blank');
   });
