@@ -50,6 +50,25 @@ describe.skipIf(!hasChromium)('/tti/ in Chromium', () => {
     await expect.poll(() => scripts.some((path) => path.includes('engine'))).toBe(true);
   });
 
+  it('counts what was typed before its script ran (a slow connection): the result follows the form', async () => {
+    const page = await session.newPage();
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    // The page's one entry module waits until the visitor has typed.
+    await page.route(/\/_astro\/index\.astro_astro_type_script.*\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    // Module scripts hold DOMContentLoaded back, so the page is used as soon as its form is parsed.
+    await page.goto(`${base()}/tti/`, { waitUntil: 'commit' });
+    await page.fill('#f-current', '12');
+    await page.fill('#f-target', '5');
+    release();
+    const expected = computeTti({ current: 12, target: 5 });
+    await expect.poll(() => liftValue(page)).toBeCloseTo(expected.conversion.liftPct, 9);
+    expect(new URL(page.url()).search).toBe('?current=12&target=5');
+  });
+
   it('updates numbers, chart and URL as the user types, keeping utm_* parameters', async () => {
     const page = await open('/tti/?utm_source=newsletter&utm_campaign=q4');
     await page.fill('#f-current', '10');

@@ -34,7 +34,13 @@ if (form && result && chart) {
   // a rendered result with data-query and carries unknown parameters as hidden inputs, so neither being
   // there means the link is not in the page yet. The engine decides what it needs (applyQuery).
   const params = new URLSearchParams(location.search);
-  if (params.size > 0 && result.dataset['query'] !== params.toString() && !extra?.children.length) {
+  // Values typed before this script ran (a slow connection) fired no listener: the result on screen
+  // still belongs to the values the page was served with (the inputs' value attributes), so recompute.
+  const typedEarly = [...form.elements].some(
+    (el) => el instanceof HTMLInputElement && el.type !== 'hidden' && el.value !== el.defaultValue,
+  );
+  if (typedEarly) update();
+  else if (params.size > 0 && result.dataset['query'] !== params.toString() && !extra?.children.length) {
     void load().then((m) => m.applyQuery(parts, params));
   }
 }
