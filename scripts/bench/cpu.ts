@@ -192,13 +192,47 @@ async function main(): Promise<void> {
             env,
             (i) => ({
               path: '/api/scan',
-              body: { url: `${sites.origins[0]}/big?bytes=${SCAN_PAGE_BYTES}&r=${r}-${i}` },
+              body: { url: `${sites.origins[0]}/big?bytes=${SCAN_PAGE_BYTES}&r=${r}-${i}`, mode: 'static' },
             }),
             3,
           ),
           '1 fetch',
         );
       }
+      // Rendered scans (the default when a browser is bound): our Function's CPU drives the browser and
+      // its fence; the browser's own time is billed apart (Browser Rendering hours), so it is not here.
+      // The first render launches the session; the rounds reuse it, as production mostly does.
+      await send(env.dev, {
+        path: '/api/scan',
+        body: { url: `${sites.origins[0]}/render/shop.html?warm`, mode: 'rendered' },
+      });
+      for (let r = 0; r < ROUNDS; r++) {
+        add(
+          '/api/scan rendered, demo shop (reused browser)',
+          await perRequest(
+            env,
+            (i) => ({
+              path: '/api/scan',
+              body: { url: `${sites.origins[0]}/render/shop.html?r=${r}-${i}`, mode: 'rendered' },
+            }),
+            5,
+          ),
+          'DoH per new host, fetches',
+        );
+      }
+      // The worst case: the 2 MiB page's 2,000 references, each refused by the fence, until the time cap.
+      add(
+        '/api/scan rendered, 2 MiB page (10,000 refused)',
+        await perRequest(
+          env,
+          (i) => ({
+            path: '/api/scan',
+            body: { url: `${sites.origins[0]}/big?bytes=${SCAN_PAGE_BYTES}&rendered=${i}`, mode: 'rendered' },
+          }),
+          2,
+        ),
+        '≤ 400 DoH, fetches',
+      );
       // A saved map and its card: the first render (miss), then repeats (hit).
       const saved = await fetch(`${env.dev.baseUrl}/api/reports`, {
         method: 'POST',

@@ -2,7 +2,7 @@
  * Evaluates the attribution engine on real HAR captures (never committed): by default every *.har in
  * ../shared/fixtures/hars, or the files given as arguments.
  *
- *   node scripts/data/har-eval.ts [file.har ...]
+ *   npm run eval:har [-- file.har ...]
  *
  * 1. Agreement with WebPageTest: HARs exported by WebPageTest carry `_cdn_provider` per request (WPT's
  *    own CNAME + header detection at test time). Per distinct host, the WPT label (most frequent,
