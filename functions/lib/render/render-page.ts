@@ -111,7 +111,7 @@ export async function renderPage(url: string, deps: RenderDeps): Promise<RenderO
       navigation === null ? main.outcome('net::ERR_TIMED_OUT') : main.outcome(navigation.errorText);
     if (refused) return { ok: false, code: refused.code, message: refused.message };
 
-    const stopReason = await waitForStop(fence, log, deadline, now);
+    const stopReason = await waitForStop(fence, log, deadline, now, () => browserBarrier(cdp));
     if (stopReason === 'crashed') {
       return { ok: false, code: 'render_failed', message: "The page crashed the browser's renderer." };
     }
@@ -186,6 +186,7 @@ async function waitForStop(
   log: RequestLog,
   deadline: number,
   now: () => number,
+  barrier: () => Promise<void>,
 ): Promise<StopReason | 'crashed'> {
   for (;;) {
     if (fence.crashed) return 'crashed';
@@ -193,11 +194,28 @@ async function waitForStop(
     const t = now();
     if (t >= deadline) return 'timeLimit';
     if (fence.loadedAt !== null) {
-      if (log.isQuiet()) return 'quiet';
+      // Quiet by our clock may only mean this isolate was busy and has not read the browser's latest
+      // events yet: a round trip to the browser delivers everything it sent before, then we judge again.
+      if (log.isQuiet()) {
+        await barrier();
+        if (log.isQuiet()) return 'quiet';
+        continue;
+      }
       if (t >= fence.loadedAt + AFTER_LOAD_LIMIT_MS) return 'afterLoadLimit';
     }
     await fence.changed(Math.max(1, Math.min(POLL_MS, deadline - t)));
   }
+}
+
+/**
+ * Resolves once the browser has answered a no-op command: the DevTools connection is ordered, so every
+ * event it emitted before the answer has been handled by then. A failure here is left to the next check.
+ */
+async function browserBarrier(cdp: CdpConnection): Promise<void> {
+  await within(
+    cdp.send('Browser.getVersion').catch(() => {}),
+    READ_BACK_TIMEOUT_MS,
+  );
 }
 
 async function readBackFromPage(
