@@ -188,19 +188,22 @@ async function waitForStop(
   now: () => number,
   barrier: () => Promise<void>,
 ): Promise<StopReason | 'crashed'> {
+  // Quiet by our clock may only mean this isolate was busy and has not read the browser's latest events
+  // yet: a round trip to the browser delivers everything it sent before, then every check runs again.
+  let confirmed = false;
   for (;;) {
     if (fence.crashed) return 'crashed';
     if (log.overCap) return 'requestLimit';
     const t = now();
     if (t >= deadline) return 'timeLimit';
     if (fence.loadedAt !== null) {
-      // Quiet by our clock may only mean this isolate was busy and has not read the browser's latest
-      // events yet: a round trip to the browser delivers everything it sent before, then we judge again.
       if (log.isQuiet()) {
+        if (confirmed) return 'quiet';
         await barrier();
-        if (log.isQuiet()) return 'quiet';
+        confirmed = true;
         continue;
       }
+      confirmed = false;
       if (t >= fence.loadedAt + AFTER_LOAD_LIMIT_MS) return 'afterLoadLimit';
     }
     await fence.changed(Math.max(1, Math.min(POLL_MS, deadline - t)));
@@ -212,10 +215,7 @@ async function waitForStop(
  * event it emitted before the answer has been handled by then. A failure here is left to the next check.
  */
 async function browserBarrier(cdp: CdpConnection): Promise<void> {
-  await within(
-    cdp.send('Browser.getVersion').catch(() => {}),
-    READ_BACK_TIMEOUT_MS,
-  );
+  await cdp.send('Browser.getVersion', {}, undefined, READ_BACK_TIMEOUT_MS).catch(() => {});
 }
 
 async function readBackFromPage(
