@@ -4,11 +4,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { depsCardSvg, depsCardText } from '../../../src/components/cards/deps-card.ts';
-import { CARD_HEIGHT, CARD_MARGIN, CARD_WIDTH } from '../../../src/core/cards/card-style.ts';
+import { CARD_HEIGHT, CARD_WIDTH } from '../../../src/core/cards/card-style.ts';
 import type { SavedReport } from '../../../src/core/map/report-schema.ts';
 import { CARD_FONTS, renderInNode } from '../../../scripts/lib/card-renderer.ts';
 import { decodePng, inkIn } from '../../support/png.ts';
 import { shopHosts, shopReport } from '../map/fixture-report.ts';
+import { LEFT_GUTTER, RIGHT_GUTTER } from './gutters.ts';
 
 const saved = (report = shopReport()): SavedReport =>
   ({
@@ -64,14 +65,7 @@ describe('depsCardSvg with hostile report text', () => {
   it('draws nothing past the margins', async () => {
     const image = await decodePng(await renderInNode(depsCardSvg(saved(hostile), CARD_FONTS).svg));
     expect([image.width, image.height]).toEqual([CARD_WIDTH, CARD_HEIGHT]);
-    expect(
-      inkIn(image, {
-        x: CARD_WIDTH - CARD_MARGIN + 8,
-        y: 20,
-        width: CARD_MARGIN - 8,
-        height: CARD_HEIGHT - 20,
-      }),
-    ).toBe(0);
-    expect(inkIn(image, { x: 0, y: 20, width: CARD_MARGIN - 8, height: CARD_HEIGHT - 20 })).toBe(0);
+    expect(inkIn(image, RIGHT_GUTTER)).toBe(0);
+    expect(inkIn(image, LEFT_GUTTER)).toBe(0);
   });
 });

@@ -12,6 +12,7 @@ import { computeTti } from '../../../src/core/tti/compute.ts';
 import type { TtiInput } from '../../../src/core/tti/types.ts';
 import { CARD_FONTS, renderInNode } from '../../../scripts/lib/card-renderer.ts';
 import { decodePng, hasPngSignature, inkIn } from '../../support/png.ts';
+import { RIGHT_GUTTER } from './gutters.ts';
 
 const params = JSON.parse(
   readFileSync(new URL('../../../src/data/tti-params.json', import.meta.url), 'utf8'),
@@ -123,13 +124,6 @@ describe('ttiCardSvg', () => {
       currency: 'JPY',
     };
     const image = await decodePng(await renderInNode(ttiCardSvg(computeTti(input), CARD_FONTS).svg));
-    expect(
-      inkIn(image, {
-        x: CARD_WIDTH - CARD_MARGIN + 8,
-        y: 20,
-        width: CARD_MARGIN - 8,
-        height: CARD_HEIGHT - 20,
-      }),
-    ).toBe(0);
+    expect(inkIn(image, RIGHT_GUTTER)).toBe(0);
   });
 });
