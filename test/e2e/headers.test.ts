@@ -59,45 +59,44 @@ function expectStrictCsp(csp: Map<string, string[]>, html: string): void {
 }
 
 describe('security headers on pages (wrangler pages dev + public/_headers)', () => {
-  it.each(['/', '/privacy/', '/deps/'])('%s: strict CSP, never framed', async (path) => {
-    const response = await fetch(`${base()}${path}`);
-    expect(response.status).toBe(200);
-    const html = await response.text();
-    expectPageBaseline(response);
-    const csp = parseCsp(response.headers.get('content-security-policy'));
-    expectStrictCsp(csp, html);
-    expect(csp.get('frame-ancestors')).toEqual(["'none'"]);
-    expect(response.headers.get('x-frame-options')).toBe('DENY');
-  });
-
-  it.each(['/tti/', '/tti/?current=8&target=4&utm_source=x'])(
-    '%s: strict CSP, embeddable by HTTPS pages (decision in docs/hardening.md)',
-    async (path) => {
-      const response = await fetch(`${base()}${path}`);
-      expect(response.status).toBe(200);
-      const html = await response.text();
-      expectPageBaseline(response);
-      const csp = parseCsp(response.headers.get('content-security-policy'));
-      expectStrictCsp(csp, html);
-      expect(csp.get('frame-ancestors')).toEqual(["'self'", 'https:']);
-      // X-Frame-Options cannot express "HTTPS pages", and DENY would override the CSP in old browsers.
-      expect(response.headers.get('x-frame-options')).toBeNull();
-      // One policy only: a second header would intersect and undo the frame allowance.
-      expect(response.headers.get('content-security-policy')).not.toContain(',');
+  /**
+   * Who may frame each page: the mapper and the plain pages nobody; the calculator HTTPS pages (decision
+   * in docs/hardening.md); the embeddable calculator any HTTPS page (docs/cards.md "Embed").
+   * X-Frame-Options cannot express "HTTPS pages", and DENY would override the CSP in old browsers.
+   */
+  const FRAMING = [
+    {
+      paths: ['/', '/privacy/', '/deps/'],
+      who: 'never framed',
+      ancestors: ["'none'"],
+      xFrameOptions: 'DENY',
     },
-  );
+    {
+      paths: ['/tti/', '/tti/?current=8&target=4&utm_source=x'],
+      who: 'embeddable by HTTPS pages',
+      ancestors: ["'self'", 'https:'],
+      xFrameOptions: null,
+    },
+    {
+      paths: ['/embed/tti/', '/embed/tti/?current=8&target=4&utm_source=x'],
+      who: 'embeddable by any HTTPS page',
+      ancestors: ['https:'],
+      xFrameOptions: null,
+    },
+  ];
 
-  it.each(['/embed/tti/', '/embed/tti/?current=8&target=4&utm_source=x'])(
-    '%s: strict CSP, embeddable by any HTTPS page (docs/cards.md "Embed")',
-    async (path) => {
+  it.each(FRAMING.flatMap(({ paths, ...rule }) => paths.map((path) => ({ path, ...rule }))))(
+    '$path: strict CSP, $who',
+    async ({ path, ancestors, xFrameOptions }) => {
       const response = await fetch(`${base()}${path}`);
       expect(response.status).toBe(200);
       const html = await response.text();
       expectPageBaseline(response);
       const csp = parseCsp(response.headers.get('content-security-policy'));
       expectStrictCsp(csp, html);
-      expect(csp.get('frame-ancestors')).toEqual(['https:']);
-      expect(response.headers.get('x-frame-options')).toBeNull();
+      expect(csp.get('frame-ancestors')).toEqual(ancestors);
+      expect(response.headers.get('x-frame-options')).toBe(xFrameOptions);
+      // One policy only: a second header would intersect and undo the frame allowance.
       expect(response.headers.get('content-security-policy')).not.toContain(',');
     },
   );
